@@ -1,0 +1,85 @@
+// Spans Markdown does not mark but readers see: bare URLs, email addresses and quotations.
+// They run over one block's text; quotations never cross a block boundary.
+
+import type { Span } from './model.js';
+
+const URL_CUE = /:\/\/|www\.|\.(?:org|gov|com|net|edu|ac|co|uk|int|eu|info|io)\b/i;
+// Bare domains are limited to well-known suffixes, so "e.g.the" or "para.3" are not URLs.
+const URL =
+  /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"“”‘’]*[^\s<>"“”‘’.,;:!?)\]'*]|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:org|gov|com|net|edu|ac|co|uk|int|eu|info|io)(?:\.[a-z]{2})?\b(?:\/[^\s<>"“”‘’]*[^\s<>"“”‘’.,;:!?)\]'*])?/gi;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+/** URLs and email addresses in text.slice(start, end), as absolute spans sorted by start. */
+export function findUrlsAndEmails(text: string, start: number, end: number): Span[] {
+  const body = text.slice(start, end);
+  const spans: Span[] = [];
+  if (body.includes('@')) {
+    for (const m of body.matchAll(EMAIL)) spans.push({ type: 'email', start: start + m.index, end: start + m.index + m[0].length });
+  }
+  if (URL_CUE.test(body)) {
+    for (const m of body.matchAll(URL)) {
+      const s = start + m.index;
+      const e = s + m[0].length;
+      if (!spans.some((sp) => sp.start < e && s < sp.end)) spans.push({ type: 'url', start: s, end: e });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return spans;
+}
+
+const QUOTE_CHAR = /[“”‘’"']/g;
+const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{Nd}]/u.test(c);
+const isSpaceOrOpen = (c: string | undefined) => c === undefined || /[\s([{\u2014\u2013/-]/.test(c);
+
+/**
+ * Quotations in text.slice(start, end): “…”, ‘…’, "…" and '…', marks included. Apostrophes
+ * (Children’s, members’) are told apart from closing marks by the letters around them. An opening
+ * double mark with no closing one runs to the end of the block: British style leaves a quotation
+ * that continues into the next paragraph open.
+ */
+export function findQuotations(text: string, start: number, end: number, skip: readonly Span[] = []): Span[] {
+  const spans: Span[] = [];
+  let doubleOpen = -1; // offset of an open “ or "
+  let doubleChar = '';
+  let singleOpen = -1;
+  QUOTE_CHAR.lastIndex = 0;
+  const body = text.slice(start, end);
+  for (let m = QUOTE_CHAR.exec(body); m; m = QUOTE_CHAR.exec(body)) {
+    const at = start + m.index;
+    if (skip.some((s) => s.start <= at && at < s.end)) continue;
+    const c = m[0];
+    const before = at > start ? text[at - 1] : undefined;
+    const after = at + 1 < end ? text[at + 1] : undefined;
+    if (c === '“') {
+      if (doubleOpen < 0) {
+        doubleOpen = at;
+        doubleChar = c;
+      }
+    } else if (c === '”') {
+      if (doubleOpen >= 0 && doubleChar === '“') {
+        spans.push({ type: 'quote', start: doubleOpen, end: at + 1 });
+        doubleOpen = -1;
+        if (singleOpen > at) singleOpen = -1;
+      }
+    } else if (c === '"') {
+      if (doubleOpen >= 0 && doubleChar === '"' && before !== undefined && !/\s/.test(before)) {
+        spans.push({ type: 'quote', start: doubleOpen, end: at + 1 });
+        doubleOpen = -1;
+      } else if (doubleOpen < 0 && isSpaceOrOpen(before) && after !== undefined && !/\s/.test(after)) {
+        doubleOpen = at;
+        doubleChar = c;
+      }
+    } else if (c === '‘' || (c === "'" && isSpaceOrOpen(before) && isLetterOrDigit(after))) {
+      if (singleOpen < 0 && !isLetterOrDigit(before)) singleOpen = at;
+    } else {
+      // ’ or ' that is not an opener: a closing mark only if no letter follows (else apostrophe).
+      if (singleOpen >= 0 && !isLetterOrDigit(after) && before !== undefined && !/\s/.test(before)) {
+        spans.push({ type: 'quote', start: singleOpen, end: at + 1 });
+        singleOpen = -1;
+      }
+    }
+  }
+  if (doubleOpen >= 0 && doubleChar === '“') spans.push({ type: 'quote', start: doubleOpen, end });
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return spans;
+}

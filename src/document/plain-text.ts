@@ -1,0 +1,125 @@
+// What a word processor's text export means that Markdown cannot say.
+//
+// Plain text goes through the Markdown parser, but text saved from Word often has one paragraph
+// per line with no blank line between (a news article, a signature block), "·" bullets, "¹"
+// footnotes and headings that are just short lines. These refinements run on plain text only,
+// after segmentation, identically on the fast path and the remark path.
+
+import type { Block, ContainerType } from './model.js';
+
+const BULLET = /^([·•▪◦‣●○■□➢✓✔])[ \t\u00a0]+/;
+const SUPERSCRIPT_LABEL = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)[ \t\u00a0]*/;
+const STARTS_NEW = /^(?:[\p{Lu}\p{Nd}“"‘'(£$€]|[·•▪◦‣●○■□➢✓✔][ \t\u00a0])/u;
+const ENDS_SENTENCE = /[.!?…:][”"’')\]*¹²³⁴⁵⁶⁷⁸⁹⁰]*$|[¹²³⁴⁵⁶⁷⁸⁹⁰]$/;
+const ENDS_WITH_ADDRESS = /(?:\S+\.[a-z]{2,}\/?\S*|\S+@\S+)$/i;
+/** A hard-wrapped line is long; a line this short that ends a run is a line of its own. */
+const SHORT_LINE = 60;
+
+export function refinePlainTextBlocks(text: string, blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (block.type === 'paragraph' && block.containers.length === 0) {
+      for (const piece of softParagraphs(text, block)) out.push(classify(text, piece));
+    } else {
+      out.push(block);
+    }
+  }
+  return out;
+}
+
+/** Split a paragraph where a line break in plain text is really a paragraph break. */
+function softParagraphs(text: string, block: Block): Block[] {
+  const lines = linesOf(text, block.start, block.end);
+  if (lines.length === 1) return [block];
+  const pieces: Block[] = [];
+  let pieceStart = lines[0]![0];
+  let boldOpen = false;
+  for (let k = 0; k < lines.length - 1; k++) {
+    const [ls, le] = lines[k]!;
+    const prev = text.slice(ls, le).trimEnd();
+    boldOpen = countOf(prev, '**') % 2 === 1 ? !boldOpen : boldOpen;
+    if (boldOpen) continue;
+    const next = text.slice(lines[k + 1]![0], lines[k + 1]![1]).trimStart();
+    if (!breaksParagraph(prev, next)) continue;
+    pieces.push(piece(text, block, pieceStart, le));
+    pieceStart = lines[k + 1]![0] + (text.slice(lines[k + 1]![0], lines[k + 1]![1]).length - next.length);
+  }
+  pieces.push(piece(text, block, pieceStart, block.end));
+  return pieces;
+}
+
+function breaksParagraph(prev: string, next: string): boolean {
+  if (BULLET.test(next)) return true;
+  if (!STARTS_NEW.test(next)) return false;
+  // A bullet is one line in a word processor's export: a capitalised line after it is new.
+  if (BULLET.test(prev.trimStart())) return true;
+  return ENDS_SENTENCE.test(prev) || prev.length <= SHORT_LINE || ENDS_WITH_ADDRESS.test(prev);
+}
+
+function piece(text: string, parent: Block, start: number, end: number): Block {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return { type: 'paragraph', start, end: e, containers: [], inline: parent.inline };
+}
+
+/** Bullets, superscript footnotes and heading-like lines. */
+function classify(text: string, block: Block): Block {
+  const body = text.slice(block.start, block.end);
+  const bullet = BULLET.exec(body);
+  if (bullet) return withContainer(block, 'list-item', bullet[1]!, bullet[0].length);
+  const label = SUPERSCRIPT_LABEL.exec(body);
+  if (label) return withContainer(block, 'footnote', label[1]!, label[0].length);
+  if (looksLikeHeading(body)) return { ...block, type: 'heading', depth: 0 };
+  return block;
+}
+
+function withContainer(block: Block, container: ContainerType, marker: string, skip: number): Block {
+  return { ...block, start: block.start + skip, containers: [container], marker };
+}
+
+const LABEL_VALUE = /^[\p{Lu}][\p{L} ]{0,24}:\s+\S/u;
+
+/**
+ * A short line standing alone, with no sentence punctuation at its end, reads as a heading
+ * ("Introduction", "About Children England", "What needs to change?"); so does a paragraph set
+ * wholly in bold, as Word exports headings.
+ */
+export function looksLikeHeading(body: string): boolean {
+  const boldWhole = /^\*\*[^*]+\*\*$/.test(body);
+  if (boldWhole) {
+    const inner = body.slice(2, -2).trim();
+    return wordCount(inner) <= 40 && !/[.;,]$/.test(inner);
+  }
+  if (body.includes('\n')) return false;
+  if (body.length > 80 || wordCount(body) > 12) return false;
+  if (!/^[“"‘'(]?[\p{Lu}\p{Nd}]/u.test(body)) return false;
+  if (/[.,;:!]$/.test(body)) return false;
+  if ((body.match(/\p{L}/gu) ?? []).length < 2) return false;
+  if (/@|:\/\/|www\./.test(body)) return false;
+  if (LABEL_VALUE.test(body)) return false;
+  return true;
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+function countOf(s: string, needle: string): number {
+  let n = 0;
+  for (let i = s.indexOf(needle); i !== -1; i = s.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+function linesOf(text: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = start;
+  while (s < end) {
+    let nl = text.indexOf('\n', s);
+    if (nl === -1 || nl > end) nl = end;
+    let e = nl;
+    if (e > s && text[e - 1] === '\r') e--;
+    out.push([s, e]);
+    s = nl + 1;
+  }
+  return out;
+}
