@@ -1,0 +1,256 @@
+// Command-line inputs -> the list of files to lint. Only names files; reading is read.ts's job.
+
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import picomatch from 'picomatch';
+import { describeFsError, type DiscoveryProblem, type InputRef } from './source.js';
+
+export type { DiscoveryProblem, InputRef } from './source.js';
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Globs matched against paths relative to cwd (and against base names). */
+  ignore: string[];
+  /** Extensions collected from directories, e.g. ['.txt', '.md']; case-insensitive. */
+  extensions?: string[];
+}
+
+export interface Discovery {
+  files: InputRef[];
+  problems: DiscoveryProblem[];
+}
+
+const DEFAULT_EXTENSIONS = ['.txt', '.md', '.markdown'];
+const GLOB_CHARS = /[*?[{]/;
+
+export function resolvePath(ref: string, cwd: string): string {
+  return path.resolve(cwd, ref);
+}
+
+export async function discoverInputs(inputs: string[], options: DiscoverOptions): Promise<Discovery> {
+  const ctx: Context = {
+    cwd: path.resolve(options.cwd),
+    extensions: (options.extensions ?? DEFAULT_EXTENSIONS).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase()),
+    ignore: createIgnore(options.ignore),
+  };
+  // Expand in parallel, merge in input order so the result does not depend on timing.
+  const expanded = await Promise.all(inputs.map((input) => (input === '-' ? null : expandInput(input, ctx))));
+
+  const files: InputRef[] = [];
+  const problems: DiscoveryProblem[] = [];
+  const seen = new Set<string>();
+  let stdinSeen = false;
+  inputs.forEach((input, i) => {
+    const result = expanded[i];
+    if (!result) {
+      // stdin can only be consumed once: a repeated "-" is dropped like a repeated file.
+      if (!stdinSeen) files.push({ kind: 'stdin' });
+      stdinSeen = true;
+      return;
+    }
+    for (const file of result.files) {
+      const key = path.resolve(ctx.cwd, file);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      files.push({ kind: 'file', path: file });
+    }
+    for (const message of result.problems) problems.push({ input, message });
+  });
+  return { files, problems };
+}
+
+interface Context {
+  cwd: string;
+  extensions: string[];
+  ignore: IgnoreMatcher;
+}
+
+interface Expansion {
+  /** Display paths, sorted. */
+  files: string[];
+  problems: string[];
+}
+
+async function expandInput(input: string, ctx: Context): Promise<Expansion> {
+  if (input === '') return { files: [], problems: [`no such file or directory: ''`] };
+  const abs = path.resolve(ctx.cwd, input);
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(abs)).isDirectory();
+  } catch (err) {
+    // Existing paths win over globs, so a file literally named "[draft].md" still works.
+    if (GLOB_CHARS.test(input)) return expandGlob(input, ctx);
+    if (codeOf(err) === 'ENOENT') return { files: [], problems: [`no such file or directory: '${input}'`] };
+    return { files: [], problems: [`cannot access '${input}': ${describeFsError(err)}`] };
+  }
+  // A named file is always linted, whatever its extension and the ignore patterns.
+  if (!isDirectory) return { files: [displayPath(abs, input, ctx)], problems: [] };
+  return expandDirectory(input, abs, ctx);
+}
+
+async function expandDirectory(input: string, abs: string, ctx: Context): Promise<Expansion> {
+  const walk: Walk = { files: [], problems: [], ignored: 0 };
+  if (ctx.ignore.dir(relativeTo(ctx.cwd, abs))) walk.ignored++;
+  else await walkDirectory(abs, input, ctx, walk);
+  const files = walk.files.sort(byCodeUnits);
+  if (files.length === 0 && walk.problems.length === 0) {
+    const dir = /[\\/]$/.test(input) ? input : `${input}/`;
+    const found = `no ${listExtensions(ctx.extensions)} files found in '${dir}'`;
+    walk.problems.push(walk.ignored > 0 ? `${found} that are not ignored` : found);
+  }
+  return { files, problems: walk.problems };
+}
+
+interface Walk {
+  files: string[];
+  problems: string[];
+  /** Files and directories skipped by ignore patterns, to explain an empty result. */
+  ignored: number;
+}
+
+/**
+ * Recursive walk that skips node_modules, dot-entries (.git, macOS "._x.md" resource forks) and
+ * ignored directories before reading them. Symlinks to files are followed; symlinks to
+ * directories are not, which rules out cycles.
+ */
+async function walkDirectory(dirAbs: string, input: string, ctx: Context, out: Walk): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dirAbs, { withFileTypes: true });
+  } catch (err) {
+    out.problems.push(`cannot read directory '${displayPath(dirAbs, input, ctx)}/': ${describeFsError(err)}`);
+    return;
+  }
+  entries.sort((a, b) => byCodeUnits(a.name, b.name));
+  const subdirs: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const abs = path.join(dirAbs, entry.name);
+    let isFile = entry.isFile();
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules') continue;
+      if (ctx.ignore.dir(relativeTo(ctx.cwd, abs))) out.ignored++;
+      else subdirs.push(abs);
+      continue;
+    }
+    if (!hasExtension(entry.name, ctx.extensions)) continue;
+    if (ctx.ignore.file(relativeTo(ctx.cwd, abs))) {
+      out.ignored++;
+      continue;
+    }
+    if (entry.isSymbolicLink()) {
+      try {
+        isFile = (await stat(abs)).isFile();
+      } catch (err) {
+        out.problems.push(`cannot read '${displayPath(abs, input, ctx)}': ${describeFsError(err)}`);
+        continue;
+      }
+    }
+    if (isFile) out.files.push(displayPath(abs, input, ctx));
+  }
+  // Sibling directories are read concurrently; each fills its own Walk so problems stay in order.
+  const children = await Promise.all(
+    subdirs.map(async (sub) => {
+      const child: Walk = { files: [], problems: [], ignored: 0 };
+      await walkDirectory(sub, input, ctx, child);
+      return child;
+    }),
+  );
+  for (const child of children) {
+    out.files.push(...child.files);
+    out.problems.push(...child.problems);
+    out.ignored += child.ignored;
+  }
+}
+
+async function expandGlob(pattern: string, ctx: Context): Promise<Expansion> {
+  // node_modules is skipped like in directories, unless the pattern asks for it.
+  const wantsNodeModules = pattern.includes('node_modules');
+  let matches: string[];
+  try {
+    matches = await fg(pattern, {
+      cwd: ctx.cwd,
+      dot: false,
+      onlyFiles: true,
+      ignore: wantsNodeModules ? [] : ['**/node_modules/**'],
+    });
+  } catch (err) {
+    const failed = (err as { path?: unknown }).path;
+    const where = typeof failed === 'string' ? ` at '${relativeTo(ctx.cwd, failed) || '.'}'` : '';
+    return { files: [], problems: [`cannot expand the pattern '${pattern}'${where}: ${describeFsError(err)}`] };
+  }
+  if (matches.length === 0) return { files: [], problems: [`no files match the pattern '${pattern}'`] };
+  const files: string[] = [];
+  for (const match of matches) {
+    const abs = path.resolve(ctx.cwd, match);
+    const rel = relativeTo(ctx.cwd, abs);
+    if (!wantsNodeModules && rel.split('/').includes('node_modules')) continue;
+    if (ctx.ignore.file(rel)) continue;
+    files.push(displayPath(abs, pattern, ctx));
+  }
+  if (files.length === 0) return { files: [], problems: [`all files matching the pattern '${pattern}' are ignored`] };
+  return { files: files.sort(byCodeUnits), problems: [] };
+}
+
+interface IgnoreMatcher {
+  /** Is this file (path relative to cwd) ignored, by itself or by a parent directory? */
+  file(rel: string): boolean;
+  /** Is this directory ignored, by itself or by a parent? */
+  dir(rel: string): boolean;
+}
+
+/**
+ * A pattern ignores a path when it matches the path relative to cwd or its base name
+ * ("*.bak.md" anywhere), or matches one of its parent directories ("drafts", "archive/**").
+ */
+function createIgnore(patterns: string[]): IgnoreMatcher {
+  // "./drafts/" means the same as "drafts": picomatch would not match either spelling.
+  const cleaned = patterns.map((p) => p.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '')).filter((p) => p !== '');
+  if (cleaned.length === 0) return { file: () => false, dir: () => false };
+  const isMatch = picomatch(cleaned, { dot: true });
+  const matches = (rel: string) => isMatch(rel) || isMatch(path.posix.basename(rel));
+  const dirs = new Map<string, boolean>();
+  const dir = (rel: string): boolean => {
+    // Stop at cwd and at anything above it ("..", "../.."): those are not the user's to ignore.
+    if (rel === '.' || rel === '' || rel === '/' || path.posix.basename(rel) === '..') return false;
+    let hit = dirs.get(rel);
+    if (hit === undefined) {
+      hit = matches(rel) || dir(path.posix.dirname(rel));
+      dirs.set(rel, hit);
+    }
+    return hit;
+  };
+  return { file: (rel) => matches(rel) || dir(path.posix.dirname(rel)), dir };
+}
+
+/** The path as the user would write it: relative with "/" if they gave a relative input. */
+function displayPath(abs: string, input: string, ctx: Context): string {
+  return path.isAbsolute(input) ? abs : relativeTo(ctx.cwd, abs) || '.';
+}
+
+function relativeTo(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+}
+
+function hasExtension(name: string, extensions: string[]): boolean {
+  const lower = name.toLowerCase();
+  return extensions.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
+}
+
+/** ".txt, .md or .markdown" */
+function listExtensions(extensions: string[]): string {
+  if (extensions.length <= 1) return extensions.join('');
+  return `${extensions.slice(0, -1).join(', ')} or ${extensions[extensions.length - 1]}`;
+}
+
+/** Plain code-unit order: locale-independent, so output is the same on every machine. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function codeOf(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
+}

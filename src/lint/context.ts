@@ -1,0 +1,131 @@
+// Per-document facts a rule may ask about a match — its scope, its sentence, its section — each
+// computed on first use and shared by all rules, so a document with no candidate pays nothing.
+
+import type { Block, Document } from '../document/model.js';
+import type { ContextCondition, Position, Unit } from '../packs/types.js';
+import { computeSections, sectionAt, type Section } from '../structure/sections.js';
+import type { Hit } from './scanner.js';
+import { inScope, scopesAt, type ScopeFilter } from './scope.js';
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+export class DocumentContext {
+  private sections: Section[] | undefined;
+  private readonly sentences = new WeakMap<Block, Array<[number, number]>>();
+
+  constructor(
+    readonly doc: Document,
+    readonly hits: readonly Hit[][],
+  ) {}
+
+  section(offset: number): Section {
+    this.sections ??= computeSections(this.doc);
+    return sectionAt(this.sections, offset);
+  }
+
+  /** The sentence of `block` containing `offset` (ICU sentence boundaries within the block). */
+  sentence(block: Block, offset: number): [number, number] {
+    let list = this.sentences.get(block);
+    if (!list) {
+      list = [];
+      const body = this.doc.text.slice(block.start, block.end);
+      for (const s of sentenceSegmenter.segment(body)) {
+        list.push([block.start + s.index, block.start + s.index + s.segment.length]);
+      }
+      this.sentences.set(block, list);
+    }
+    for (const range of list) if (offset < range[1]) return range;
+    return [block.start, block.end];
+  }
+
+  unitRange(unit: Unit, start: number): [number, number] | undefined {
+    switch (unit) {
+      case 'document':
+        return [0, this.doc.text.length];
+      case 'section': {
+        const s = this.section(start);
+        return [s.start, s.end];
+      }
+      case 'paragraph': {
+        const block = this.doc.blockAt(start);
+        return block ? [block.start, block.end] : undefined;
+      }
+      case 'sentence': {
+        const block = this.doc.blockAt(start);
+        return block ? this.sentence(block, start) : undefined;
+      }
+    }
+  }
+}
+
+export interface CompiledCondition {
+  /** Scanner owner whose hits are the `near` terms. */
+  readonly owner: number;
+  readonly within: Unit;
+}
+
+/** The checks every matching kind applies to a candidate, cheapest first. */
+export interface Gate {
+  readonly scope: ScopeFilter;
+  /** Global regexes of phrases that may contain a match and make it fine. */
+  readonly exceptions: readonly RegExp[];
+  readonly position: Position;
+  readonly when: readonly CompiledCondition[];
+  readonly unless: readonly CompiledCondition[];
+}
+
+export function passesGate(ctx: DocumentContext, gate: Gate, start: number, end: number): boolean {
+  if (gate.exceptions.length && insideException(ctx.doc.text, gate.exceptions, start, end)) return false;
+  const names = scopesAt(ctx.doc, start, end, gate.scope);
+  if (!names || !inScope(names, gate.scope)) return false;
+  if (gate.position !== 'any') {
+    const initial = isSentenceStart(ctx, start);
+    if (gate.position === 'mid-sentence' ? initial : !initial) return false;
+  }
+  if (gate.when.length && !gate.when.some((c) => conditionHolds(ctx, c, start, end))) return false;
+  if (gate.unless.some((c) => conditionHolds(ctx, c, start, end))) return false;
+  return true;
+}
+
+function conditionHolds(ctx: DocumentContext, condition: CompiledCondition, start: number, end: number): boolean {
+  const range = ctx.unitRange(condition.within, start);
+  if (!range) return false;
+  const hits = ctx.hits[condition.owner] ?? [];
+  // First hit starting at or after the unit start (hits are sorted by start).
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.start < range[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < hits.length && hits[i]!.start < range[1]; i++) {
+    const h = hits[i]!;
+    if (h.end <= range[1] && (h.end <= start || h.start >= end)) return true;
+  }
+  return false;
+}
+
+function insideException(text: string, exceptions: readonly RegExp[], start: number, end: number): boolean {
+  const from = Math.max(0, start - 80);
+  const window = text.slice(from, Math.min(text.length, end + 80));
+  for (const re of exceptions) {
+    for (const m of window.matchAll(re)) {
+      const s = from + m.index;
+      if (s <= start && s + m[0].length >= end) return true;
+    }
+  }
+  return false;
+}
+
+// Before a sentence's first word there may be list numbering, bullets, quotes and emphasis marks.
+const SENTENCE_LEAD = /^[\s*_“"‘'([]*(?:(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.)]\s+)?[\s*_“"‘'([]*$/i;
+
+function isSentenceStart(ctx: DocumentContext, start: number): boolean {
+  const block = ctx.doc.blockAt(start);
+  if (!block) return false;
+  const [s] = ctx.sentence(block, start);
+  return SENTENCE_LEAD.test(ctx.doc.text.slice(s, start));
+}
+
+export type { ContextCondition };

@@ -1,0 +1,75 @@
+// Inline directives: <!-- canvass-disable rule-id --> … <!-- canvass-enable -->,
+// <!-- canvass-disable-next-line rule-id -->. In plain text the same words may also stand on a
+// line of their own without the comment marks. No ids means every rule.
+
+import type { Format } from '../document/model.js';
+
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line';
+  /** Rule ids or pack names; empty = all rules. */
+  rules: string[];
+  /** Offsets of the directive itself. */
+  start: number;
+  end: number;
+}
+
+const COMMENT = /<!--\s*canvass-(disable-next-line|disable|enable)\b([^]*?)-->/g;
+const BARE_LINE = /^[ \t]*canvass-(disable-next-line|disable|enable)\b([^\n]*)$/gm;
+
+export function findDirectives(text: string, format: Format): Directive[] {
+  if (!text.includes('canvass-')) return [];
+  const found: Directive[] = [];
+  const add = (m: RegExpMatchArray) =>
+    found.push({
+      kind: m[1] as Directive['kind'],
+      rules: m[2]!.split(/[\s,]+/).filter(Boolean),
+      start: m.index!,
+      end: m.index! + m[0].length,
+    });
+  for (const m of text.matchAll(COMMENT)) add(m);
+  if (format === 'text') {
+    for (const m of text.matchAll(BARE_LINE)) if (!found.some((d) => d.start <= m.index! && m.index! < d.end)) add(m);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Is `ruleId` switched off at `offset`? The last disable/enable before it that covers the rule
+ * decides ("disable" all, then "enable x" re-enables only x); disable-next-line covers the next
+ * non-blank line after the directive.
+ */
+export function isSuppressed(text: string, directives: readonly Directive[], offset: number, ruleId: string): boolean {
+  let off = false;
+  for (const d of directives) {
+    if (d.start > offset) break;
+    if (!coversRule(d.rules, ruleId)) continue;
+    if (d.kind === 'disable-next-line') {
+      const line = nextLine(text, d.end);
+      if (line && line.start <= offset && offset <= line.end) return true;
+    } else if (d.end <= offset) {
+      off = d.kind === 'disable';
+    }
+  }
+  return off;
+}
+
+/** The next non-blank line after `offset`'s line. */
+function nextLine(text: string, offset: number): { start: number; end: number } | undefined {
+  let i = text.indexOf('\n', offset);
+  while (i !== -1) {
+    const start = i + 1;
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (text.slice(start, end).trim()) return { start, end };
+    if (end === text.length) return undefined;
+    i = end;
+  }
+  return undefined;
+}
+
+/** Does a directive's rule list cover this rule id? (Exact id, or its pack name.) */
+export function coversRule(rules: readonly string[], ruleId: string): boolean {
+  if (rules.length === 0) return true;
+  const pack = ruleId.slice(0, ruleId.indexOf('/'));
+  return rules.some((r) => r === ruleId || r === pack);
+}

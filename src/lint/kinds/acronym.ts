@@ -1,0 +1,115 @@
+// acronym: an acronym used before it is defined is flagged at its first use.
+//
+// A definition is the long form followed by the acronym in brackets, "Children and Young People's
+// Plan (CYPP)", or the reverse, "CYPP (Children and Young People's Plan)". GOV.UK: "The first time
+// you use an abbreviation on a page, explain it in full."
+
+import type { AcronymRule } from '../../packs/types.js';
+import { type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
+import { passesGate } from '../context.js';
+import { renderMessage } from '../message.js';
+import type { TermPattern } from '../terms.js';
+
+// Two or more capitals (digits and & allowed inside), optionally a plural "s": NHS, Q&A, DPULOs.
+const TOKEN_SOURCE = '\\b[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?\\b';
+const UPPERCASE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+
+/** All-capital words written for emphasis, not acronyms. */
+const SHOUTED_WORDS = new Set(
+  'AND ALL ANY ARE BE BUT CAN DO FOR IF IN IS IT MUST MAY NB NO NOT NOTE NOW OF ON ONLY OR SHOULD THE THIS TO WE WILL YES YOU'.split(' '),
+);
+
+export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
+  const pattern: TermPattern = {
+    term: TOKEN_SOURCE,
+    isRegex: true,
+    caseSensitive: true,
+    source: `(?:${TOKEN_SOURCE})`,
+    sticky: new RegExp(TOKEN_SOURCE, 'y'),
+    firstChars: UPPERCASE,
+    checkBoundaries: false,
+  };
+  const owner = env.scanner.register([pattern]);
+  const known = new Set([...rule.known, ...env.knownAcronyms].map(baseOf));
+
+  return (ctx) => {
+    const text = ctx.doc.text;
+    const firstUse = new Map<string, { start: number; end: number }>();
+    const firstDefinition = new Map<string, number>();
+    for (const hit of ctx.hits[owner] ?? []) {
+      const token = text.slice(hit.start, hit.end);
+      const base = baseOf(token);
+      if (known.has(base) || SHOUTED_WORDS.has(base) || /^[IVX]+$/.test(base)) continue;
+      if (isDefinition(text, hit.start, hit.end)) {
+        if (!firstDefinition.has(base)) firstDefinition.set(base, hit.start);
+        continue;
+      }
+      if (firstUse.has(base) || inShoutedBlock(ctx.doc.text, ctx.doc.blockAt(hit.start))) continue;
+      if (!passesGate(ctx, env.gate, hit.start, hit.end)) continue;
+      firstUse.set(base, { start: hit.start, end: hit.end });
+    }
+    const out: RawFinding[] = [];
+    for (const [base, use] of firstUse) {
+      const definedAt = firstDefinition.get(base);
+      if (definedAt !== undefined && definedAt < use.start) continue;
+      const actual = text.slice(use.start, use.end);
+      if (definedAt !== undefined) {
+        const line = ctx.doc.lines.position(definedAt).line;
+        out.push({ ...use, message: renderMessage(rule.lateMessage ?? rule.message, { actual, line, hint: '' }) });
+      } else {
+        out.push({ ...use, message: renderMessage(rule.message, { actual, line: '', hint: longFormHint(ctx, base) }) });
+      }
+    }
+    return out;
+  };
+}
+
+/** "DPULOs" -> "DPULO", "LSCB's" is already cut at the apostrophe by the token pattern. */
+function baseOf(token: string): string {
+  return /[A-Z0-9]s$/.test(token) ? token.slice(0, -1) : token;
+}
+
+function inShoutedBlock(text: string, block: { start: number; end: number } | undefined): boolean {
+  if (!block) return false;
+  const letters = text.slice(block.start, block.end).replace(/[^A-Za-z]/g, '');
+  if (letters.length < 12) return false;
+  const upper = letters.replace(/[^A-Z]/g, '').length;
+  return upper / letters.length > 0.6;
+}
+
+// "(CYPP)", "(CYPF VCS)", "(the ‘Coalition’ or SEC)": a bracket holding only acronyms.
+const BRACKETED_ONLY = /^\(\s*(?:(?:the|hereafter|or|and|known as)\s+)*[“"‘']?[A-Z][A-Za-z0-9&]*[”"’']?(?:\s*[,/;]?\s*(?:or\s+|and\s+)?[“"‘']?[A-Z][A-Za-z0-9&]*[”"’']?)*\s*\)/;
+
+function isDefinition(text: string, start: number, end: number): boolean {
+  // Long form first: the token sits in a bracket of acronyms right after some words.
+  const open = text.lastIndexOf('(', start);
+  if (open !== -1 && start - open <= 24) {
+    const close = text.indexOf(')', end);
+    if (close !== -1 && close - end <= 40 && BRACKETED_ONLY.test(text.slice(open, close + 1))) {
+      return /\p{L}[\p{L}’'.,]*\s*$/u.test(text.slice(Math.max(0, open - 40), open));
+    }
+  }
+  // Acronym first: "CYPP (Children and Young People's Plan)".
+  const after = /^\s*\(([^()]{3,160})\)/.exec(text.slice(end, end + 170));
+  if (after) {
+    const words = after[1]!.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+    const first = text[start]!.toLowerCase();
+    if (words.length >= 2 && words[0]![0]!.toLowerCase() === first) return true;
+  }
+  return false;
+}
+
+const MINOR = '(?:of|and|for|the|in|on|to|&|’s|\'s)';
+
+/** If the long form appears somewhere (without brackets), say where: the fix is to add them. */
+function longFormHint(ctx: { doc: { text: string; lines: { position(o: number): { line: number } } } }, base: string): string {
+  if (!/^[A-Z]{2,8}$/.test(base)) return '';
+  const letters = base.split('');
+  const source = letters
+    .map((l, i) => (i === 0 ? `\\b${l}[\\p{L}’'-]*` : `(?:[\\s,]+${MINOR}\\b)*[\\s,]+${l}[\\p{L}’'-]*`))
+    .join('');
+  const m = new RegExp(source, 'u').exec(ctx.doc.text);
+  if (!m) return '';
+  const line = ctx.doc.lines.position(m.index).line;
+  return ` '${m[0].replace(/\s+/g, ' ')}' appears on line ${line}: add '(${base})' after it.`;
+}

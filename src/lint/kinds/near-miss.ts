@@ -1,0 +1,131 @@
+// near-miss: a word sequence a small edit away from a key term ("social enteprises") is flagged.
+//
+// A cheap prefilter registered with the scanner finds word sequences with the term's word count,
+// first letters and about its word lengths; a letter-count check drops most of those; natural's
+// Damerau-Levenshtein distance decides the rest. Typos in a word's first letter are not caught.
+
+import { createRequire } from 'node:module';
+import type { NearMissRule } from '../../packs/types.js';
+import { displayText, type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
+import { passesGate } from '../context.js';
+import { renderMessage } from '../message.js';
+import type { TermPattern } from '../terms.js';
+
+type Distance = (a: string, b: string) => number;
+let damerauLevenshtein: Distance | undefined;
+
+function distance(a: string, b: string): number {
+  if (!damerauLevenshtein) {
+    // Deep import: natural's root entry prints to stdout and loads database clients.
+    const require = createRequire(import.meta.url);
+    const mod = require('natural/lib/natural/distance/levenshtein_distance.js') as {
+      DamerauLevenshteinDistance: Distance;
+    };
+    damerauLevenshtein = mod.DamerauLevenshteinDistance;
+  }
+  return damerauLevenshtein(a, b);
+}
+
+interface Form {
+  /** Letters only, lower case: what distances are measured on. */
+  key: string;
+  /** How to write it in a suggestion. */
+  display: string;
+}
+
+interface Target {
+  owner: number;
+  forms: Form[];
+  maxDistance: number;
+}
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+export function compileNearMiss(rule: NearMissRule, env: CompileEnv): RunRule {
+  const ignore = new Set((rule.ignore ?? []).map(normalise));
+  const targets: Target[] = rule.terms.map((term) => {
+    const forms = formsOf(term);
+    const key = forms[0]!.key;
+    const maxDistance = rule.maxDistance ?? (key.length < 14 ? 1 : 2);
+    return { owner: env.scanner.register([prefilter(term, maxDistance)]), forms, maxDistance };
+  });
+  return (ctx) => {
+    const out: RawFinding[] = [];
+    for (const target of targets) {
+      for (const hit of ctx.hits[target.owner] ?? []) {
+        const written = ctx.doc.text.slice(hit.start, hit.end);
+        const key = normalise(written);
+        if (ignore.has(key) || target.forms.some((f) => f.key === key)) continue;
+        const best = closest(key, target);
+        if (!best) continue;
+        if (!passesGate(ctx, env.gate, hit.start, hit.end)) continue;
+        const actual = displayText(written);
+        out.push({
+          start: hit.start,
+          end: hit.end,
+          message: renderMessage(rule.message, { actual, expected: best.form.display, distance: best.distance }),
+          expected: best.form.display,
+        });
+      }
+    }
+    return out;
+  };
+}
+
+function closest(key: string, target: Target): { form: Form; distance: number } | undefined {
+  let best: { form: Form; distance: number } | undefined;
+  for (const form of target.forms) {
+    if (letterDifference(key, form.key) > 2 * target.maxDistance) continue;
+    const d = distance(key, form.key);
+    if (d <= target.maxDistance && (!best || d < best.distance)) best = { form, distance: d };
+  }
+  return best;
+}
+
+/** Half the letter-count difference is a lower bound on the edit distance. */
+function letterDifference(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const c of a) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const c of b) counts.set(c, (counts.get(c) ?? 0) - 1);
+  let total = 0;
+  for (const v of counts.values()) total += Math.abs(v);
+  return total;
+}
+
+/** The term and its plural, as keys and as written. */
+function formsOf(term: string): Form[] {
+  const display = term.trim().replace(/\s+/g, ' ');
+  const plurals = /[^aeiou]y$/i.test(display)
+    ? [display.slice(0, -1) + 'ies']
+    : /(?:s|x|z|ch|sh)$/i.test(display)
+      ? [display + 'es']
+      : [display + 's'];
+  return [display, ...plurals].map((d) => ({ key: normalise(d), display: d }));
+}
+
+/** Word sequences shaped like the term: same word count, first letters, lengths within reach. */
+function prefilter(term: string, maxDistance: number): TermPattern {
+  const words = term.trim().split(/\s+/);
+  const parts = words.map((word, i) => {
+    const len = word.length;
+    const min = Math.max(0, len - 1 - maxDistance);
+    const max = len - 1 + maxDistance + (i === words.length - 1 ? 3 : 0);
+    const first = word[0]!.toLowerCase();
+    return `${escape(first)}[a-z'’\\-]{${min},${max}}`;
+  });
+  const source = `\\b${parts.join('[ \\t\\u00a0]+(?:\\r?\\n[ \\t]*)?')}\\b`;
+  const first = words[0]![0]!;
+  return {
+    term,
+    isRegex: true,
+    caseSensitive: false,
+    source: `(?:${source})`,
+    sticky: new RegExp(source, 'iy'),
+    firstChars: [first.toLowerCase(), first.toUpperCase()],
+    checkBoundaries: false,
+  };
+}
+
+function escape(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,74 @@
+// Lint one document: scan once, run every compiled rule, then the post-processing chain
+// (inline directives -> dedupe -> sort) and positions. A pure function of its inputs.
+
+import type { Document } from '../document/model.js';
+import type { Finding } from './finding.js';
+import type { RawFinding } from './compiled-rule.js';
+import type { RuleSet } from './compile.js';
+import { DocumentContext } from './context.js';
+import { findDirectives, isSuppressed } from './directives.js';
+
+export function lintDocument(doc: Document, ruleSet: RuleSet): Finding[] {
+  const hits = ruleSet.scanner.scan(doc.text);
+  const ctx = new DocumentContext(doc, hits);
+  const directives = findDirectives(doc.text, doc.format);
+  const findings: Finding[] = [];
+  for (const rule of ruleSet.rules) {
+    for (const raw of rule.run(ctx)) {
+      if (directives.length && isSuppressed(doc.text, directives, raw.start, rule.id)) continue;
+      findings.push(toFinding(doc, rule.id, rule.severity, rule.link, raw));
+    }
+  }
+  for (const d of directives) {
+    for (const id of d.rules) {
+      if (ruleSet.knownIds.has(id) || ruleSet.packNames.has(id)) continue;
+      findings.push(
+        toFinding(doc, 'canvass/directive', 'warning', undefined, {
+          start: d.start,
+          end: d.end,
+          message: `unknown rule '${id}' in canvass-${d.kind}; it disables nothing (use a rule id like 'third-sector/voluntary-for-third' or a pack name)`,
+        }),
+      );
+    }
+  }
+  return dedupeAndSort(findings);
+}
+
+function toFinding(
+  doc: Document,
+  ruleId: string,
+  severity: Finding['severity'],
+  link: string | undefined,
+  raw: RawFinding,
+): Finding {
+  const start = doc.lines.position(raw.start);
+  const end = doc.lines.position(raw.end);
+  const finding: Finding = {
+    ruleId,
+    severity,
+    message: raw.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    offset: raw.start,
+    length: raw.end - raw.start,
+    match: doc.text.slice(raw.start, raw.end),
+  };
+  if (raw.expected !== undefined) finding.expected = raw.expected;
+  if (raw.fix) finding.fix = { offset: raw.fix.start, length: raw.fix.end - raw.fix.start, text: raw.fix.text };
+  if (link) finding.link = link;
+  return finding;
+}
+
+function dedupeAndSort(findings: Finding[]): Finding[] {
+  findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || b.length - a.length);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const prev = out[out.length - 1];
+    // The same rule twice over overlapping text (two swap keys, say) is one finding: keep the first, longest.
+    if (prev && prev.ruleId === f.ruleId && f.offset < prev.offset + prev.length) continue;
+    out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+// Where a rule applies: block and span types around a match (Vale's scopes).
+//
+// By default a rule applies everywhere except text that is not the author's own words or not
+// prose: quotations (marks or blockquotes), URLs, email addresses, code, raw HTML, and terms that
+// are mentioned rather than used ("the term voluntary sector").
+
+import type { Document, ScopeName } from '../document/model.js';
+
+export const DEFAULT_EXCLUDED: readonly ScopeName[] = ['quote', 'blockquote', 'url', 'email', 'code', 'html', 'mention'];
+
+export interface ScopeFilter {
+  /** Apply only where one of these is present; undefined = anywhere. */
+  readonly include: ReadonlySet<string> | undefined;
+  readonly exclude: ReadonlySet<string>;
+  /** Whether emphasis/strong/link spans matter (they may need a Markdown parse). */
+  readonly needsMarkup: boolean;
+}
+
+const MARKUP_SCOPES = new Set(['strong', 'emphasis', 'link']);
+
+export function compileScope(scope: readonly string[] | undefined): ScopeFilter {
+  const include = new Set<string>();
+  const exclude = new Set<string>(DEFAULT_EXCLUDED);
+  for (const entry of scope ?? []) {
+    if (entry.startsWith('~')) exclude.add(entry.slice(1));
+    else {
+      include.add(entry);
+      exclude.delete(entry); // naming a default exclusion ("quote") opts into it
+    }
+  }
+  const mentioned = [...include, ...exclude].some((s) => MARKUP_SCOPES.has(s));
+  return { include: include.size ? include : undefined, exclude, needsMarkup: mentioned };
+}
+
+// "the term voluntary sector", "the phrase ‘third sector’", "so-called", "referred to as".
+const MENTION_CUE =
+  /(?:\b(?:terms?|phrases?|words?|expressions?|labels?|so-called|called|termed|known as|referred to as)|\bterminology(?: of)?)[\s:]*$/i;
+
+/** Is the text just before `start` (in its block) introducing the match as a term? */
+export function isMention(text: string, blockStart: number, start: number): boolean {
+  const from = Math.max(blockStart, start - 40);
+  return MENTION_CUE.test(text.slice(from, start));
+}
+
+/** The scope names present at [start, end), or undefined when outside any block. */
+export function scopesAt(doc: Document, start: number, end: number, filter: ScopeFilter): Set<string> | undefined {
+  const block = doc.blockAt(start);
+  if (!block || end > block.end) return undefined;
+  const names = new Set<string>([block.type, ...block.containers]);
+  for (const span of doc.spansOf(block, { markup: filter.needsMarkup })) {
+    if (span.start >= end) break;
+    if (span.end > start) names.add(span.type);
+  }
+  if (isMention(doc.text, block.start, start)) names.add('mention');
+  return names;
+}
+
+export function inScope(names: ReadonlySet<string>, filter: ScopeFilter): boolean {
+  for (const n of names) if (filter.exclude.has(n)) return false;
+  if (!filter.include) return true;
+  for (const n of names) if (filter.include.has(n)) return true;
+  return false;
+}

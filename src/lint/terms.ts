@@ -1,0 +1,131 @@
+// A term in a rule pack (a phrase, or /regex/) compiled to regular expressions.
+//
+// Phrases match case-insensitively by default, on word boundaries, across line breaks and runs of
+// spaces, with a hyphen and a space alike ("third-sector" = "third sector"), and with simple
+// inflections of the last word ("sectors", "charities"). Each term yields a source that can be
+// combined with others into one alternation (no capturing groups) and a sticky regex used to
+// confirm a match at a known position, whose group 1 captures the inflection suffix.
+
+export interface TermPattern {
+  /** The term as written in the pack. */
+  readonly term: string;
+  readonly isRegex: boolean;
+  readonly caseSensitive: boolean;
+  /** Regex source safe to combine into an alternation. */
+  readonly source: string;
+  /** The same pattern, sticky, with group 1 = inflection suffix for phrases. */
+  readonly sticky: RegExp;
+  /** Characters a match can start with (both cases when insensitive); undefined = unknown. */
+  readonly firstChars: readonly string[] | undefined;
+  /** Phrases: check Unicode letter boundaries (\b only knows ASCII). */
+  readonly checkBoundaries: boolean;
+  /** Phrases: the last word as written, to inflect a replacement like the match. */
+  readonly lastWord?: string;
+}
+
+const SEPARATOR = '[\\s\\u00a0\\-\\u2010\\u2011]+';
+const WORD_SPLIT = /[\s\u00a0\-\u2010\u2011]+/;
+
+export function isRegexTerm(term: string): boolean {
+  return term.length > 2 && term.startsWith('/') && term.endsWith('/');
+}
+
+export function compileTerm(term: string, caseSensitive: boolean): TermPattern {
+  const flags = caseSensitive ? 'y' : 'iy';
+  if (isRegexTerm(term)) {
+    const body = term.slice(1, -1);
+    const source = `(?:${body})`;
+    return {
+      term,
+      isRegex: true,
+      caseSensitive,
+      source,
+      sticky: new RegExp(source, flags),
+      firstChars: regexFirstChars(body, caseSensitive),
+      checkBoundaries: false,
+    };
+  }
+  const words = term.trim().split(WORD_SPLIT).filter(Boolean);
+  const last = words[words.length - 1] ?? '';
+  const head = words.slice(0, -1).map(escapeWord);
+  const [stem, suffix] = inflect(last);
+  const lastSource = escapeWord(stem);
+  const combined = [...head, lastSource + suffix.replace(/^\(/, '(?:')].join(SEPARATOR);
+  const captured = [...head, lastSource + suffix].join(SEPARATOR);
+  const startB = /^\w/.test(words[0] ?? '') ? '\\b' : '';
+  const endB = /\w$/.test(last) ? '\\b' : '';
+  const first = (words[0] ?? '')[0];
+  return {
+    term,
+    isRegex: false,
+    caseSensitive,
+    source: `${startB}${combined}${endB}`,
+    sticky: new RegExp(`${startB}${captured}${endB}`, flags),
+    firstChars: first === undefined ? undefined : charsFor(first, caseSensitive),
+    checkBoundaries: true,
+    lastWord: last,
+  };
+}
+
+/** Split a last word into a stem and the suffix group that lets it inflect. */
+function inflect(word: string): [string, string] {
+  if (!/[A-Za-z]$/.test(word)) return [word, ''];
+  if (/ies$/i.test(word) && word.length > 4) return [word.slice(0, -3), '(y|ies)'];
+  if (/[^aeiou]y$/i.test(word)) return [word.slice(0, -1), '(y|ies)'];
+  if (/[^su]s$/i.test(word) && !/is$/i.test(word) && word.length > 3) return [word.slice(0, -1), '(s)?'];
+  return [word, '(s|es)?'];
+}
+
+function escapeWord(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/['’]/g, "['’]");
+}
+
+function charsFor(c: string, caseSensitive: boolean): string[] {
+  if (c === "'" || c === '’') return ["'", '’'];
+  if (caseSensitive) return [c];
+  const lower = c.toLowerCase();
+  const upper = c.toUpperCase();
+  return lower === upper ? [c] : [lower, upper];
+}
+
+/** First characters of a regex term when it plainly starts with a literal letter or digit. */
+function regexFirstChars(body: string, caseSensitive: boolean): string[] | undefined {
+  const m = /^(?:\\b)?([A-Za-z0-9])([^*?{]|$)/.exec(body);
+  return m ? charsFor(m[1]!, caseSensitive) : undefined;
+}
+
+/**
+ * Inflect a replacement like the match: if the match added a plural suffix to the term's last
+ * word ("voluntary sectors" for "voluntary sector"), pluralise the replacement's last word too.
+ */
+export function inflectLike(replacement: string, pattern: TermPattern, suffix: string | undefined): string {
+  if (!suffix || pattern.isRegex) return replacement;
+  const termWasPlural = /(?:ies|[^s]s)$/i.test(pattern.lastWord ?? '');
+  const matchIsPlural = /^(?:ies|s|es)$/i.test(suffix);
+  if (!matchIsPlural || termWasPlural) return replacement;
+  return replacement.replace(/([A-Za-z]+)$/, (w) => pluralise(w));
+}
+
+function pluralise(word: string): string {
+  if (/[^aeiou]y$/i.test(word)) return word.slice(0, -1) + 'ies';
+  if (/(?:s|x|z|ch|sh)$/i.test(word)) return word + 'es';
+  return word + 's';
+}
+
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+/** Keep the case pattern of what was written: "Voluntary sector" -> "Third sector", "VCS" -> upper. */
+export function matchCase(written: string, replacement: string): string {
+  const letters = written.replace(/[^A-Za-z]/g, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return replacement.toUpperCase();
+  const words = written.split(/[\s\-]+/).filter((w) => /[A-Za-z]/.test(w));
+  const capitalised = (w: string) => /^[^A-Za-z]*[A-Z]/.test(w);
+  const major = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+  if (major.length > 1 && major.every(capitalised)) {
+    return replacement.replace(/(^|[\s-])([a-z]+)/g, (m, sep: string, w: string) =>
+      MINOR_WORDS.has(w) && sep !== '' ? m : sep + w[0]!.toUpperCase() + w.slice(1),
+    );
+  }
+  if (words[0] && capitalised(words[0])) return replacement.replace(/[a-z]/, (c) => c.toUpperCase());
+  return replacement;
+}

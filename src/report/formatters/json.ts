@@ -1,0 +1,62 @@
+// The machine-readable report. The schema is documented in docs/json-output.md and is a
+// compatibility promise: objects are built field by field so key order is fixed and
+// internal fields (fixedText) never leak out.
+
+import type { FileResult, Finding, InputProblem } from '../../lint/finding.js';
+import type { LintReport, LintSummary } from '../lint-report.js';
+import type { FormatOptions } from './index.js';
+
+export const JSON_SCHEMA_VERSION = 1;
+
+export function json(report: LintReport, _options: FormatOptions): string {
+  const output = {
+    version: JSON_SCHEMA_VERSION,
+    tool: 'canvass',
+    files: report.files.map(fileJson),
+    summary: summaryJson(report.summary),
+  };
+  return JSON.stringify(output, null, 2) + '\n';
+}
+
+function fileJson(file: FileResult) {
+  return { path: file.path, findings: file.findings.map(findingJson), problems: file.problems.map(problemJson) };
+}
+
+function findingJson(f: Finding) {
+  // Optional keys are added only when present: absent, never null.
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    offset: f.offset,
+    length: f.length,
+    match: f.match,
+    ...(f.expected !== undefined && { expected: f.expected }),
+    ...(f.fix !== undefined && { fix: { offset: f.fix.offset, length: f.fix.length, text: f.fix.text } }),
+    ...(f.link !== undefined && { link: f.link }),
+  };
+}
+
+function problemJson(p: InputProblem) {
+  return {
+    severity: p.severity,
+    message: p.message,
+    ...(p.line !== undefined && { line: p.line }),
+    ...(p.column !== undefined && { column: p.column }),
+  };
+}
+
+function summaryJson(s: LintSummary) {
+  return {
+    files: s.files,
+    errors: s.errors,
+    warnings: s.warnings,
+    suggestions: s.suggestions,
+    inputErrors: s.inputErrors,
+    fixable: s.fixable,
+  };
+}

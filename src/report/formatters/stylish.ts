@@ -1,0 +1,101 @@
+// The default output, for people: findings grouped by file with aligned columns, then a summary.
+
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { FileResult } from '../../lint/finding.js';
+import type { Severity } from '../../packs/types.js';
+import type { LintReport } from '../lint-report.js';
+import type { FormatOptions } from './index.js';
+
+/** One output line before padding and colouring; input problems have no rule id and maybe no position. */
+interface Row {
+  position: string;
+  severity: Severity;
+  message: string;
+  ruleId: string;
+}
+
+export function stylish(report: LintReport, options: FormatOptions): string {
+  // Our own instance, so the CLI's colour decision is the only one that counts.
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const groups = report.files.filter((file) => file.problems.length > 0 || file.findings.length > 0);
+
+  const totals = countProblems(report.files);
+  const quietNote = options.quiet ? ' (--quiet: warnings hidden)' : '';
+  if (totals.problems === 0) {
+    return c.green(`✔ No problems found in ${plural(report.files.length, 'file')}${quietNote}`) + '\n';
+  }
+
+  const blocks = groups.map((file) => formatGroup(file, c));
+  const counts = [
+    plural(totals.errors, 'error'),
+    plural(totals.warnings, 'warning'),
+    plural(totals.suggestions, 'suggestion'),
+  ].join(', ');
+  const where =
+    groups.length === report.files.length
+      ? plural(groups.length, 'file')
+      : `${groups.length} of ${plural(report.files.length, 'file')}`;
+  const tone = totals.errors > 0 ? c.red : totals.warnings > 0 ? c.yellow : c.cyan;
+
+  let summary = tone.bold(`✖ ${plural(totals.problems, 'problem')} (${counts}) in ${where}${quietNote}`) + '\n';
+  if (totals.fixable > 0) {
+    summary += tone(`  ${plural(totals.fixable, 'finding')} can be fixed with --fix`) + '\n';
+  }
+  return blocks.join('\n') + '\n' + summary;
+}
+
+function formatGroup(file: FileResult, c: ChalkInstance): string {
+  const rows: Row[] = [
+    ...file.problems.map((p) => ({
+      position: p.line !== undefined ? `${p.line}:${p.column ?? 1}` : '',
+      severity: p.severity,
+      message: p.message,
+      ruleId: '',
+    })),
+    ...file.findings.map((f) => ({
+      position: `${f.line}:${f.column}`,
+      severity: f.severity,
+      message: f.message,
+      ruleId: f.ruleId,
+    })),
+  ];
+  // Pad on the plain text, then colour: escape codes must not count towards the width.
+  const positionWidth = Math.max(...rows.map((r) => r.position.length));
+  const severityWidth = Math.max(...rows.map((r) => r.severity.length));
+  const messageWidth = Math.max(...rows.map((r) => (r.ruleId ? r.message.length : 0)));
+
+  const lines = rows.map((r) => {
+    const cells: string[] = [];
+    if (positionWidth > 0) cells.push(c.dim(r.position.padEnd(positionWidth)));
+    cells.push(severityColour(r.severity, c)(r.severity.padEnd(severityWidth)));
+    // Input problems have no rule id: nothing follows the message, so no trailing padding.
+    if (r.ruleId) cells.push(r.message.padEnd(messageWidth), c.dim(r.ruleId));
+    else cells.push(r.message);
+    return '  ' + cells.join('  ');
+  });
+  return c.underline(file.path) + '\n' + lines.join('\n') + '\n';
+}
+
+function severityColour(severity: Severity, c: ChalkInstance): ChalkInstance {
+  return severity === 'error' ? c.red : severity === 'warning' ? c.yellow : c.cyan;
+}
+
+// Counted from what is listed (not report.summary) so the summary always agrees with the lines
+// above it. Input problems count with findings of the same severity: to the reader both are problems.
+function countProblems(files: FileResult[]) {
+  const counts = { error: 0, warning: 0, suggestion: 0 };
+  let fixable = 0;
+  for (const file of files) {
+    for (const p of file.problems) counts[p.severity]++;
+    for (const f of file.findings) {
+      counts[f.severity]++;
+      if (f.fix) fixable++;
+    }
+  }
+  const problems = counts.error + counts.warning + counts.suggestion;
+  return { errors: counts.error, warnings: counts.warning, suggestions: counts.suggestion, fixable, problems };
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

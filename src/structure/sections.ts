@@ -1,0 +1,33 @@
+// Sections: a document cut at headings and at the questions of a consultation response.
+
+import type { Document } from '../document/model.js';
+import { opensQuestion } from './question-line.js';
+
+export interface Section {
+  readonly start: number;
+  readonly end: number;
+}
+
+export function computeSections(doc: Document): Section[] {
+  const starts = [0];
+  for (const block of doc.blocks) {
+    if (block.type === 'heading' || opensQuestion(doc, block)) {
+      // A list item's section starts at its marker line, not after it.
+      const at = doc.lines.lineStart(doc.lines.position(block.start).line);
+      if (at > starts[starts.length - 1]!) starts.push(at);
+    }
+  }
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? doc.text.length }));
+}
+
+/** The section containing `offset` (sections are sorted and cover the whole text). */
+export function sectionAt(sections: readonly Section[], offset: number): Section {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return sections[lo]!;
+}

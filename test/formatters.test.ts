@@ -1,0 +1,298 @@
+// Formatters are pure: a hand-built LintReport in, an exact string out.
+import { describe, expect, it } from 'vitest';
+import type { FileResult, Finding } from '../src/lint/finding.js';
+import { summarise, type LintReport } from '../src/report/lint-report.js';
+import { lintFormatters } from '../src/report/formatters/index.js';
+import { compact } from '../src/report/formatters/compact.js';
+import { github } from '../src/report/formatters/github.js';
+import { json } from '../src/report/formatters/json.js';
+import { stylish } from '../src/report/formatters/stylish.js';
+
+const ANSI = /\u001b\[/;
+const plain = { color: false };
+
+function finding(overrides: Partial<Finding>): Finding {
+  return {
+    ruleId: 'third-sector/voluntary-for-third',
+    severity: 'warning',
+    message: "'voluntary sector' leaves out social enterprises",
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 17,
+    offset: 0,
+    length: 16,
+    match: 'voluntary sector',
+    ...overrides,
+  };
+}
+
+function report(files: FileResult[]): LintReport {
+  return { files, summary: summarise(files) };
+}
+
+const warning = finding({
+  line: 42,
+  column: 112,
+  endLine: 42,
+  endColumn: 128,
+  offset: 5000,
+  expected: 'third sector',
+  fix: { offset: 5000, length: 16, text: 'third sector' },
+  link: 'https://example.org/third-sector',
+});
+const suggestion = finding({
+  ruleId: 'third-sector/acronym-defined',
+  severity: 'suggestion',
+  message: 'Define VCS before using it',
+  line: 54,
+  column: 92,
+  endLine: 54,
+  endColumn: 95,
+  offset: 6000,
+  length: 3,
+  match: 'VCS',
+});
+const error = finding({
+  ruleId: 'style/banned',
+  severity: 'error',
+  message: "Don't write 'Big Society', write: plain words",
+  line: 7,
+  column: 3,
+  endLine: 7,
+  endColumn: 14,
+  offset: 80,
+  length: 11,
+  match: 'Big Society',
+});
+
+const sample = report([
+  { path: 'corpus/a.txt', findings: [warning, suggestion], problems: [], fixedText: 'not in any output' },
+  { path: 'corpus/clean.txt', findings: [], problems: [] },
+  {
+    path: 'corpus/broken.txt',
+    findings: [],
+    problems: [{ severity: 'error', message: 'binary file (contains NUL bytes at byte 12)' }],
+  },
+  {
+    path: 'corpus/b.md',
+    findings: [error],
+    problems: [{ severity: 'warning', message: 'invalid UTF-8 replaced', line: 3, column: 5 }],
+  },
+]);
+
+describe('lintFormatters', () => {
+  it('registers every format by name', () => {
+    expect(Object.keys(lintFormatters)).toEqual(['stylish', 'json', 'compact', 'github']);
+  });
+
+  it('returns strings and never colours unless asked', () => {
+    for (const format of Object.values(lintFormatters)) {
+      expect(format(sample, plain)).not.toMatch(ANSI);
+    }
+  });
+});
+
+describe('compact', () => {
+  it('prints one line per finding, input problems first', () => {
+    expect(compact(sample, plain)).toBe(
+      [
+        "corpus/a.txt:42:112 warning third-sector/voluntary-for-third 'voluntary sector' leaves out social enterprises",
+        'corpus/a.txt:54:92 suggestion third-sector/acronym-defined Define VCS before using it',
+        'corpus/broken.txt:1:1 error canvass/input binary file (contains NUL bytes at byte 12)',
+        'corpus/b.md:3:5 warning canvass/input invalid UTF-8 replaced',
+        "corpus/b.md:7:3 error style/banned Don't write 'Big Society', write: plain words",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps a multi-line message on one line', () => {
+    const r = report([{ path: 'x.txt', findings: [finding({ message: 'one\ntwo\r\nthree' })], problems: [] }]);
+    expect(compact(r, plain)).toBe('x.txt:1:1 warning third-sector/voluntary-for-third one two three\n');
+  });
+
+  it('is empty when there is nothing to report', () => {
+    expect(compact(report([{ path: 'x.txt', findings: [], problems: [] }]), plain)).toBe('');
+    expect(compact(report([]), plain)).toBe('');
+  });
+});
+
+describe('github', () => {
+  it('prints workflow commands with escaped properties and messages', () => {
+    expect(github(sample, plain)).toBe(
+      [
+        "::warning file=corpus/a.txt,line=42,col=112,endLine=42,endColumn=128,title=third-sector/voluntary-for-third::'voluntary sector' leaves out social enterprises",
+        '::notice file=corpus/a.txt,line=54,col=92,endLine=54,endColumn=95,title=third-sector/acronym-defined::Define VCS before using it',
+        '::error file=corpus/broken.txt::binary file (contains NUL bytes at byte 12)',
+        '::warning file=corpus/b.md,line=3,col=5::invalid UTF-8 replaced',
+        "::error file=corpus/b.md,line=7,col=3,endLine=7,endColumn=14,title=style/banned::Don't write 'Big Society', write: plain words",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes %, CR and LF everywhere, and : and , in property values', () => {
+    const r = report([
+      {
+        path: 'dir,1/a:b%.txt',
+        findings: [finding({ ruleId: 'p/r', message: '100% sure:\r\nyes, really' })],
+        problems: [],
+      },
+    ]);
+    expect(github(r, plain)).toBe(
+      '::warning file=dir%2C1/a%3Ab%25.txt,line=1,col=1,endLine=1,endColumn=17,title=p/r::100%25 sure:%0D%0Ayes, really\n',
+    );
+  });
+
+  it('is empty when there is nothing to report', () => {
+    expect(github(report([{ path: 'x.txt', findings: [], problems: [] }]), plain)).toBe('');
+  });
+});
+
+describe('json', () => {
+  const text = json(sample, plain);
+  const parsed = JSON.parse(text);
+
+  it('is pretty-printed with two spaces and ends with a newline', () => {
+    expect(text.startsWith('{\n  "version": 1,\n  "tool": "canvass",\n')).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.endsWith('\n\n')).toBe(false);
+  });
+
+  it('has the documented top-level shape, listing clean files too', () => {
+    expect(Object.keys(parsed)).toEqual(['version', 'tool', 'files', 'summary']);
+    expect(parsed.version).toBe(1);
+    expect(parsed.tool).toBe('canvass');
+    expect(parsed.files.map((f: { path: string }) => f.path)).toEqual([
+      'corpus/a.txt',
+      'corpus/clean.txt',
+      'corpus/broken.txt',
+      'corpus/b.md',
+    ]);
+    for (const file of parsed.files) expect(Object.keys(file)).toEqual(['path', 'findings', 'problems']);
+    expect(parsed.files[1]).toEqual({ path: 'corpus/clean.txt', findings: [], problems: [] });
+  });
+
+  it('writes findings with keys in fixed order, optional keys only when present', () => {
+    const [full, bare] = parsed.files[0].findings;
+    expect(Object.keys(full)).toEqual([
+      'ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn',
+      'offset', 'length', 'match', 'expected', 'fix', 'link',
+    ]);
+    expect(Object.keys(full.fix)).toEqual(['offset', 'length', 'text']);
+    expect(full).toEqual({ ...warning });
+    expect(Object.keys(bare)).toEqual([
+      'ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'offset', 'length', 'match',
+    ]);
+    expect(text).not.toContain('null');
+    expect(text).not.toContain('fixedText');
+  });
+
+  it('writes input problems with a position only when known', () => {
+    expect(parsed.files[2].problems).toEqual([
+      { severity: 'error', message: 'binary file (contains NUL bytes at byte 12)' },
+    ]);
+    expect(Object.keys(parsed.files[3].problems[0])).toEqual(['severity', 'message', 'line', 'column']);
+  });
+
+  it('copies the summary with keys in fixed order', () => {
+    expect(Object.keys(parsed.summary)).toEqual(['files', 'errors', 'warnings', 'suggestions', 'inputErrors', 'fixable']);
+    expect(parsed.summary).toEqual({ files: 4, errors: 1, warnings: 1, suggestions: 1, inputErrors: 1, fixable: 1 });
+  });
+
+  it('orders keys the same way whatever order the input objects had', () => {
+    const shuffled = { link: 'l', fix: { text: 't', length: 1, offset: 0 }, ...finding({}) } as Finding;
+    const out = JSON.parse(json(report([{ path: 'x', findings: [shuffled], problems: [] }]), plain));
+    expect(Object.keys(out.files[0].findings[0]).slice(-2)).toEqual(['fix', 'link']);
+    expect(Object.keys(out.files[0].findings[0].fix)).toEqual(['offset', 'length', 'text']);
+  });
+});
+
+describe('stylish', () => {
+  it('groups by file with aligned columns and a summary (no colour)', () => {
+    expect(stylish(sample, plain)).toBe(
+      [
+        'corpus/a.txt',
+        "  42:112  warning     'voluntary sector' leaves out social enterprises  third-sector/voluntary-for-third",
+        '  54:92   suggestion  Define VCS before using it                        third-sector/acronym-defined',
+        '',
+        'corpus/broken.txt',
+        '  error  binary file (contains NUL bytes at byte 12)',
+        '',
+        'corpus/b.md',
+        '  3:5  warning  invalid UTF-8 replaced',
+        "  7:3  error    Don't write 'Big Society', write: plain words  style/banned",
+        '',
+        '✖ 5 problems (2 errors, 2 warnings, 1 suggestion) in 3 of 4 files',
+        '  1 finding can be fixed with --fix',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('pads a position-less input problem when other rows have positions', () => {
+    const r = report([
+      { path: 'x.txt', findings: [finding({})], problems: [{ severity: 'error', message: 'odd' }] },
+    ]);
+    expect(stylish(r, plain)).toBe(
+      [
+        'x.txt',
+        '       error    odd',
+        "  1:1  warning  'voluntary sector' leaves out social enterprises  third-sector/voluntary-for-third",
+        '',
+        '✖ 2 problems (1 error, 1 warning, 0 suggestions) in 1 file',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('uses singular and plural wording', () => {
+    const one = report([{ path: 'x.txt', findings: [finding({ fix: { offset: 0, length: 16, text: 'third sector' } })], problems: [] }]);
+    expect(stylish(one, plain).split('\n').slice(-3)).toEqual([
+      '✖ 1 problem (0 errors, 1 warning, 0 suggestions) in 1 file',
+      '  1 finding can be fixed with --fix',
+      '',
+    ]);
+    const fix = { offset: 0, length: 16, text: 'third sector' };
+    const two = report([
+      { path: 'x.txt', findings: [finding({ fix }), finding({ fix, line: 2 })], problems: [] },
+      { path: 'y.txt', findings: [finding({ severity: 'suggestion' })], problems: [] },
+    ]);
+    expect(stylish(two, plain).split('\n').slice(-3)).toEqual([
+      '✖ 3 problems (0 errors, 2 warnings, 1 suggestion) in 2 files',
+      '  2 findings can be fixed with --fix',
+      '',
+    ]);
+  });
+
+  it('says so on a clean run', () => {
+    const clean = report([
+      { path: 'x.txt', findings: [], problems: [] },
+      { path: 'y.txt', findings: [], problems: [] },
+    ]);
+    expect(stylish(clean, plain)).toBe('✔ No problems found in 2 files\n');
+    expect(stylish(report([{ path: 'x.txt', findings: [], problems: [] }]), plain)).toBe('✔ No problems found in 1 file\n');
+    expect(stylish(clean, { color: false, quiet: true })).toBe('✔ No problems found in 2 files (--quiet: warnings hidden)\n');
+  });
+
+  it('notes --quiet in the summary', () => {
+    const errorsOnly = report([{ path: 'b.md', findings: [error], problems: [] }]);
+    expect(stylish(errorsOnly, { color: false, quiet: true })).toContain(
+      '✖ 1 problem (1 error, 0 warnings, 0 suggestions) in 1 file (--quiet: warnings hidden)\n',
+    );
+  });
+
+  it('colours only when asked', () => {
+    expect(stylish(sample, { color: true })).toMatch(ANSI);
+    expect(stylish(sample, plain)).not.toMatch(ANSI);
+    const clean = report([{ path: 'x.txt', findings: [], problems: [] }]);
+    expect(stylish(clean, { color: true })).toMatch(ANSI);
+    expect(stylish(clean, plain)).not.toMatch(ANSI);
+  });
+
+  it('keeps the same text once colour codes are stripped', () => {
+    const stripped = stylish(sample, { color: true }).replace(/\u001b\[[0-9;]*m/g, '');
+    expect(stripped).toBe(stylish(sample, plain));
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { AcronymRule } from '../../src/packs/types.js';
+import { lintText, where } from '../helpers/lint-text.js';
+
+const rule: AcronymRule = {
+  id: 'acronym',
+  kind: 'acronym',
+  severity: 'warning',
+  message: "'{{actual}}' is not defined.{{hint}}",
+  lateMessage: "'{{actual}}' is defined later, on line {{line}}",
+  known: ['UK', 'NHS'],
+};
+
+describe('acronym', () => {
+  it('accepts both definition orders and well-known acronyms', async () => {
+    const text = [
+      "The Children and Young People's Plan (CYPP) is annual. The CYPP matters.",
+      '',
+      'LSCB (Local Safeguarding Children Board) members; the LSCB meets. The NHS and UK agree.',
+    ].join('\n');
+    expect(await lintText(text, [rule])).toEqual([]);
+  });
+
+  it('flags only the first use of an undefined acronym, with plural and possessive forms as one', async () => {
+    const findings = await lintText("The DCSF's aim.\n\nThe DCSF and two PCTs and one PCT.\n", [rule]);
+    expect(where(findings)).toEqual(['1:5 DCSF', '3:18 PCTs']);
+    expect(findings[0]!.message).toBe("'DCSF' is not defined.");
+  });
+
+  it('says when the definition comes after the first use', async () => {
+    const text = 'The DPULOs programme.\n\nDisabled People’s User-Led Organisations (DPULOs) grow.\n';
+    const findings = await lintText(text, [rule]);
+    expect(where(findings)).toEqual(['1:5 DPULOs']);
+    expect(findings[0]!.message).toBe("'DPULOs' is defined later, on line 3");
+  });
+
+  it('points to an unbracketed long form when there is one', async () => {
+    const text = 'The Department for Children, Schools and Families consulted.\n\nThe DCSF replied.\n';
+    const findings = await lintText(text, [rule]);
+    expect(findings[0]!.message).toBe(
+      "'DCSF' is not defined. 'Department for Children, Schools and Families' appears on line 1: add '(DCSF)' after it.",
+    );
+  });
+
+  it('defines several acronyms in one bracket, and adds configured acronyms to the known ones', async () => {
+    const text = 'Families Voluntary and Community Sector (CYPF VCS). The VCS and the CYPF. The ASCL Act.';
+    expect(where(await lintText(text, [rule]))).toEqual(['1:79 ASCL']);
+    expect(await lintText(text, [rule], { knownAcronyms: ['ASCL'] })).toEqual([]);
+  });
+
+  it('skips quotations, roman numerals and shouted words', async () => {
+    const text = 'He said “the CCIS is late”. Part IV applies. We must NOT wait.';
+    expect(await lintText(text, [rule])).toEqual([]);
+  });
+});

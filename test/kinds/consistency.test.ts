@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsistencyRule } from '../../src/packs/types.js';
+import { lintText, where } from '../helpers/lint-text.js';
+
+const rule: ConsistencyRule = {
+  id: 'consistent',
+  kind: 'consistency',
+  severity: 'warning',
+  message: "'{{actual}}' ({{count}}) vs '{{expected}}' ({{expectedCount}})",
+  variants: [
+    ['co-operation', 'cooperation'],
+    ['wellbeing', 'well-being'],
+  ],
+};
+
+describe('consistency', () => {
+  it('flags the minority form with both counts and a fix to the majority form', async () => {
+    const text = 'Co-operation matters.\n\nWe want co-operations, not cooperation.\n\nReal co-operation.\n';
+    const findings = await lintText(text, [rule]);
+    expect(where(findings)).toEqual(['3:28 cooperation']);
+    expect(findings[0]!.message).toBe("'cooperation' (1) vs 'co-operation' (3)");
+    expect(findings[0]!.fix).toEqual({ offset: text.indexOf('cooperation'), length: 11, text: 'co-operation' });
+  });
+
+  it('on a tie the form listed first wins', async () => {
+    const findings = await lintText('Well-being first. Then wellbeing.', [rule]);
+    expect(where(findings)).toEqual(['1:1 Well-being']);
+    expect(findings[0]!.expected).toBe('Wellbeing');
+  });
+
+  it('is quiet when a document uses one form, and ignores quoted forms', async () => {
+    expect(await lintText('Cooperation, cooperation and ‘co-operation’.', [rule])).toEqual([]);
+  });
+
+  it('treats each group on its own', async () => {
+    const findings = await lintText('wellbeing, wellbeing, well-being; cooperation.', [rule]);
+    expect(where(findings)).toEqual(['1:23 well-being']);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { NearMissRule } from '../../src/packs/types.js';
+import { lintText, where } from '../helpers/lint-text.js';
+
+const rule: NearMissRule = {
+  id: 'spelling',
+  kind: 'near-miss',
+  severity: 'warning',
+  message: "'{{actual}}' looks like '{{expected}}' ({{distance}})",
+  terms: ['social enterprise', 'third sector', 'co-operative'],
+};
+
+describe('near-miss', () => {
+  it('catches misspellings within the edit distance, keeping the plural', async () => {
+    const text = 'The red tape social enteprises face.\n\nThe thrid sector and a co-operatve.\n';
+    const findings = await lintText(text, [rule]);
+    expect(where(findings)).toEqual(['1:14 social enteprises', '3:5 thrid sector', '3:24 co-operatve']);
+    expect(findings.map((f) => f.message)).toEqual([
+      "'social enteprises' looks like 'social enterprises' (1)",
+      "'thrid sector' looks like 'third sector' (1)",
+      "'co-operatve' looks like 'co-operative' (1)",
+    ]);
+    expect(findings.every((f) => f.fix === undefined)).toBe(true);
+  });
+
+  it('accepts the terms themselves in any inflection, hyphenation or case', async () => {
+    const text = 'Social enterprises, a social enterprise, third-sector bodies, cooperatives, Co-operatives.';
+    expect(await lintText(text, [rule])).toEqual([]);
+  });
+
+  it('leaves real words further away alone', async () => {
+    expect(await lintText('The third section and social entrepreneurs, a cooperation.', [rule])).toEqual([]);
+  });
+
+  it('honours an ignore list and a tighter distance', async () => {
+    expect(await lintText('A social enterprize.', [{ ...rule, ignore: ['social enterprize'] }])).toEqual([]);
+    const strict = { ...rule, maxDistance: 0 };
+    expect(await lintText('The red tape social enteprises face.', [strict])).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { SubstitutionRule } from '../../src/packs/types.js';
+import { lintText, where } from '../helpers/lint-text.js';
+
+const rule = (extra: Partial<SubstitutionRule> = {}): SubstitutionRule => ({
+  id: 'swap',
+  kind: 'substitution',
+  severity: 'warning',
+  message: "Use '{{expected}}' instead of '{{actual}}'",
+  swap: { 'voluntary sector': 'third sector' },
+  ...extra,
+});
+
+describe('substitution', () => {
+  it('finds the term case-insensitively and suggests the replacement in the same case', async () => {
+    const findings = await lintText('Intro.\n\nVoluntary sector bodies and the voluntary sector.\n', [rule()]);
+    expect(where(findings)).toEqual(['3:1 Voluntary sector', '3:33 voluntary sector']);
+    expect(findings[0]).toMatchObject({
+      ruleId: 'test/swap',
+      severity: 'warning',
+      message: "Use 'Third sector' instead of 'Voluntary sector'",
+      endLine: 3,
+      endColumn: 17,
+      offset: 8,
+      length: 16,
+      expected: 'Third sector',
+      fix: { offset: 8, length: 16, text: 'Third sector' },
+    });
+    expect(findings[1]!.expected).toBe('third sector');
+  });
+
+  it('matches across a line break, a hyphen or several spaces, and plurals', async () => {
+    const text = 'The voluntary\nsector, voluntary-sector bodies, voluntary   sectors.\n';
+    const findings = await lintText(text, [rule()]);
+    expect(where(findings)).toEqual(['1:5 voluntary\nsector', '2:9 voluntary-sector', '2:34 voluntary   sectors']);
+    expect(findings.map((f) => f.expected)).toEqual(['third sector', 'third sector', 'third sectors']);
+    expect(findings[0]!.message).toBe("Use 'third sector' instead of 'voluntary sector'");
+  });
+
+  it('keeps word boundaries, and does not cross a paragraph break', async () => {
+    const findings = await lintText('involuntary sectoral voluntary\n\nsector\n', [rule()]);
+    expect(findings).toEqual([]);
+  });
+
+  it('keeps capitals of every word and all caps', async () => {
+    const findings = await lintText('VOLUNTARY SECTOR and Voluntary Sector.', [rule()]);
+    expect(findings.map((f) => f.expected)).toEqual(['THIRD SECTOR', 'Third Sector']);
+  });
+
+  it('skips quotations, URLs, emails, code and mentions by default', async () => {
+    const text = [
+      'He said “the voluntary sector is big” and ‘voluntary sector’ and "voluntary sector".',
+      '',
+      'See http://example.org/voluntary-sector and `voluntary sector` and the term voluntary sector.',
+      '',
+      '> voluntary sector in a blockquote',
+      '',
+      'But the voluntary sector here counts.',
+    ].join('\n');
+    expect(where(await lintText(text, [rule()]))).toEqual(['7:9 voluntary sector']);
+  });
+
+  it('applies only inside its scope', async () => {
+    const text = '# Voluntary sector\n\nThe voluntary sector.\n\n- a voluntary sector item\n';
+    expect(where(await lintText(text, [rule({ scope: ['heading'] })]))).toEqual(['1:3 Voluntary sector']);
+    expect(where(await lintText(text, [rule({ scope: ['~heading', '~list-item'] })]))).toEqual(['3:5 voluntary sector']);
+    expect(where(await lintText('He said “voluntary sector”.', [rule({ scope: ['quote'] })]))).toEqual(['1:10 voluntary sector']);
+  });
+
+  it('respects exceptions and case-sensitive matching', async () => {
+    const r = rule({
+      caseSensitive: true,
+      swap: { 'Third Sector': 'third sector' },
+      exceptions: ['Office of the Third Sector'],
+    });
+    const findings = await lintText('The Office of the Third Sector met the Third Sector and the third sector.', [r]);
+    expect(where(findings)).toEqual(['1:40 Third Sector']);
+    expect(findings[0]!.expected).toBe('third sector');
+  });
+
+  it('flags mid-sentence only when asked', async () => {
+    const r = rule({ caseSensitive: true, position: 'mid-sentence', swap: { 'Third Sector': 'third sector' } });
+    const text = 'Third Sector bodies met. Then the Third Sector left.\n\n- i. Third Sector again\n';
+    expect(where(await lintText(text, [r]))).toEqual(['1:35 Third Sector']);
+  });
+
+  it('does not flag text already written the preferred way', async () => {
+    const r = rule({ swap: { sector: 'third sector' } });
+    expect(where(await lintText('The third sector and the sector.', [r]))).toEqual(['1:26 sector']);
+  });
+});
