@@ -27,8 +27,8 @@ function finding(overrides: Partial<Finding>): Finding {
   };
 }
 
-function report(files: FileResult[]): LintReport {
-  return { files, summary: summarise(files) };
+function report(files: FileResult[], configProblems: LintReport['configProblems'] = []): LintReport {
+  return { files, configProblems, summary: summarise(files, configProblems) };
 }
 
 const warning = finding({
@@ -161,7 +161,7 @@ describe('json', () => {
   });
 
   it('has the documented top-level shape, listing clean files too', () => {
-    expect(Object.keys(parsed)).toEqual(['version', 'tool', 'files', 'summary']);
+    expect(Object.keys(parsed)).toEqual(['version', 'tool', 'files', 'configProblems', 'summary']);
     expect(parsed.version).toBe(1);
     expect(parsed.tool).toBe('canvass');
     expect(parsed.files.map((f: { path: string }) => f.path)).toEqual([
@@ -197,8 +197,8 @@ describe('json', () => {
   });
 
   it('copies the summary with keys in fixed order', () => {
-    expect(Object.keys(parsed.summary)).toEqual(['files', 'errors', 'warnings', 'suggestions', 'inputErrors', 'fixable']);
-    expect(parsed.summary).toEqual({ files: 4, errors: 1, warnings: 1, suggestions: 1, inputErrors: 1, fixable: 1 });
+    expect(Object.keys(parsed.summary)).toEqual(['files', 'errors', 'warnings', 'suggestions', 'inputErrors', 'fixable', 'configErrors']);
+    expect(parsed.summary).toEqual({ files: 4, errors: 1, warnings: 1, suggestions: 1, inputErrors: 1, fixable: 1, configErrors: 0 });
   });
 
   it('orders keys the same way whatever order the input objects had', () => {
@@ -294,5 +294,26 @@ describe('stylish', () => {
   it('keeps the same text once colour codes are stripped', () => {
     const stripped = stylish(sample, { color: true }).replace(/\u001b\[[0-9;]*m/g, '');
     expect(stripped).toBe(stylish(sample, plain));
+  });
+});
+
+describe('config problems', () => {
+  const problems = [{ file: 'rules/bad.yaml', line: 12, column: 3, message: "unknown key 'sevrity' in rule 'x' (did you mean 'severity'?)" }];
+  const r = report([{ path: 'a.md', findings: [], problems: [] }], problems);
+
+  it('come first in stylish and count as errors', () => {
+    expect(lintFormatters.stylish(r, { color: false })).toBe(
+      "error  rules/bad.yaml:12:3: unknown key 'sevrity' in rule 'x' (did you mean 'severity'?)\n\n" +
+        '✖ 1 problem (1 error, 0 warnings, 0 suggestions) in 0 of 1 file\n',
+    );
+  });
+
+  it('are listed in json and compact', () => {
+    const parsed = JSON.parse(lintFormatters.json(r, { color: false }));
+    expect(parsed.configProblems).toEqual(problems);
+    expect(parsed.summary.configErrors).toBe(1);
+    expect(lintFormatters.compact(r, { color: false })).toBe(
+      "rules/bad.yaml:12:3 error canvass/config unknown key 'sevrity' in rule 'x' (did you mean 'severity'?)\n",
+    );
   });
 });

@@ -1,6 +1,7 @@
 // The result of `canvass lint` over all inputs, before any formatting.
 
 import type { FileResult } from '../lint/finding.js';
+import type { LocatedProblem } from '../yaml/located.js';
 
 export interface LintSummary {
   files: number;
@@ -11,15 +12,27 @@ export interface LintSummary {
   inputErrors: number;
   /** Findings that carry a fix (applied when --fix is given). */
   fixable: number;
+  /** Problems in configuration files and rule packs. */
+  configErrors: number;
 }
 
 export interface LintReport {
   files: FileResult[];
+  /** Broken configs and rule packs (file:line:col), reported once each. */
+  configProblems: LocatedProblem[];
   summary: LintSummary;
 }
 
-export function summarise(files: FileResult[]): LintSummary {
-  const summary: LintSummary = { files: files.length, errors: 0, warnings: 0, suggestions: 0, inputErrors: 0, fixable: 0 };
+export function summarise(files: FileResult[], configProblems: readonly LocatedProblem[] = []): LintSummary {
+  const summary: LintSummary = {
+    files: files.length,
+    errors: 0,
+    warnings: 0,
+    suggestions: 0,
+    inputErrors: 0,
+    fixable: 0,
+    configErrors: configProblems.length,
+  };
   for (const file of files) {
     for (const f of file.findings) {
       if (f.severity === 'error') summary.errors++;

@@ -5,9 +5,14 @@ import type { FormatOptions } from './index.js';
 
 /** Rule id used for problems with the input itself (unreadable, binary, bad encoding). */
 export const INPUT_RULE_ID = 'canvass/input';
+/** Rule id used for problems in configuration files and rule packs. */
+export const CONFIG_RULE_ID = 'canvass/config';
 
 export function compact(report: LintReport, _options: FormatOptions): string {
   let out = '';
+  for (const p of report.configProblems) {
+    out += `${p.file}:${p.line}:${p.column} error ${CONFIG_RULE_ID} ${oneLine(p.message)}\n`;
+  }
   for (const file of report.files) {
     for (const p of file.problems) {
       out += `${file.path}:${p.line ?? 1}:${p.column ?? 1} ${p.severity} ${INPUT_RULE_ID} ${oneLine(p.message)}\n`;

@@ -10,6 +10,9 @@ const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', 
 
 export function github(report: LintReport, _options: FormatOptions): string {
   let out = '';
+  for (const p of report.configProblems) {
+    out += command('error', [['file', p.file], ['line', p.line], ['col', p.column], ['title', 'canvass/config']], p.message);
+  }
   for (const file of report.files) {
     for (const p of file.problems) {
       const props: [string, string | number][] = [['file', file.path]];

@@ -3,6 +3,7 @@
 // internal fields (fixedText) never leak out.
 
 import type { FileResult, Finding, InputProblem } from '../../lint/finding.js';
+import type { LocatedProblem } from '../../yaml/located.js';
 import type { LintReport, LintSummary } from '../lint-report.js';
 import type { FormatOptions } from './index.js';
 
@@ -13,6 +14,7 @@ export function json(report: LintReport, _options: FormatOptions): string {
     version: JSON_SCHEMA_VERSION,
     tool: 'canvass',
     files: report.files.map(fileJson),
+    configProblems: report.configProblems.map(configProblemJson),
     summary: summaryJson(report.summary),
   };
   return JSON.stringify(output, null, 2) + '\n';
@@ -50,6 +52,10 @@ function problemJson(p: InputProblem) {
   };
 }
 
+function configProblemJson(p: LocatedProblem) {
+  return { file: p.file, line: p.line, column: p.column, message: p.message };
+}
+
 function summaryJson(s: LintSummary) {
   return {
     files: s.files,
@@ -58,5 +64,6 @@ function summaryJson(s: LintSummary) {
     suggestions: s.suggestions,
     inputErrors: s.inputErrors,
     fixable: s.fixable,
+    configErrors: s.configErrors,
   };
 }

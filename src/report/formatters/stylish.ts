@@ -20,6 +20,12 @@ export function stylish(report: LintReport, options: FormatOptions): string {
   const groups = report.files.filter((file) => file.problems.length > 0 || file.findings.length > 0);
 
   const totals = countProblems(report.files);
+  totals.errors += report.configProblems.length;
+  totals.problems += report.configProblems.length;
+  // Broken configs and packs first: they change what every file below was checked against.
+  const configBlock = report.configProblems.length
+    ? report.configProblems.map((p) => `${c.red('error')}  ${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n') + '\n\n'
+    : '';
   const quietNote = options.quiet ? ' (--quiet: warnings hidden)' : '';
   if (totals.problems === 0) {
     return c.green(`✔ No problems found in ${plural(report.files.length, 'file')}${quietNote}`) + '\n';
@@ -41,7 +47,7 @@ export function stylish(report: LintReport, options: FormatOptions): string {
   if (totals.fixable > 0) {
     summary += tone(`  ${plural(totals.fixable, 'finding')} can be fixed with --fix`) + '\n';
   }
-  return blocks.join('\n') + '\n' + summary;
+  return configBlock + blocks.join('\n') + (blocks.length ? '\n' : '') + summary;
 }
 
 function formatGroup(file: FileResult, c: ChalkInstance): string {

@@ -1,0 +1,19 @@
+// Write a file so that readers see either the old or the new content, never half of it:
+// write a temporary file beside it, then rename over it. Keeps the file's permissions.
+
+import { randomBytes } from 'node:crypto';
+import { chmod, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.canvass-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const mode = await stat(path).then((s) => s.mode, () => undefined);
+    await writeFile(temp, data, { flush: true });
+    if (mode !== undefined) await chmod(temp, mode);
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+// The command line: argv -> options -> a command. The only place that exits the process.
+
+import { Command, CommanderError, Option } from 'commander';
+import { runLint, type CommandIO } from './lint-command.js';
+import { runRulesList, runRulesTest } from './rules-command.js';
+import { EXIT_USAGE, UsageError } from './exit-codes.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
+  const program = new Command('canvass')
+    .description('Lint, extract and compare public consultation responses.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError('(run canvass --help for usage)');
+
+  program
+    .command('lint')
+    .description('Check documents against terminology rule packs (default pack: third-sector).')
+    .argument('[paths...]', 'files, directories, globs, or - for standard input')
+    .addOption(new Option('-f, --format <name>', 'output format: stylish, json, compact, github').default('stylish'))
+    .option('-c, --config <path>', 'use this config file instead of the nearest .canvass.yaml')
+    .option('-p, --pack <name|path>', 'lint with this rule pack instead of the config\'s (repeatable)', collect)
+    .option('--ignore <glob>', 'skip files matching this glob (repeatable)', collect)
+    .option('--stdin-filename <name>', 'name (and format) for text read from standard input')
+    .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings')
+    .option('-q, --quiet', 'report errors only')
+    .option('--fix', 'apply fixes to the files (written atomically)')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (paths: string[], options) => setExit(await runLint(paths, options, io)));
+
+  const rules = program.command('rules').description('List or test rule packs.');
+  rules
+    .command('list')
+    .description('Print the rules of a pack (default: every bundled pack) as a table.')
+    .argument('[pack]', 'bundled pack name or path to a pack file')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (pack: string | undefined, options) => setExit(await runRulesList(pack, options, io)));
+  rules
+    .command('test')
+    .description("Run every rule's examples; fails with a diff on any mismatch.")
+    .argument('[pack]', 'bundled pack name or path to a pack file (default: every bundled pack)')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (pack: string | undefined, options) => setExit(await runRulesTest(pack, options, io)));
+
+  return program;
+}
+
+/** Run the CLI and resolve to the exit code (tests call this; bin/canvass.js exits with it). */
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; parse errors have already been printed by commander.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`canvass: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

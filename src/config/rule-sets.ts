@@ -1,0 +1,128 @@
+// Which compiled rules apply to a file: its nearest .canvass.yaml (or --config), the packs that
+// config names (or --pack), severity overrides. Configs, packs and compiled rule sets are cached,
+// so a corpus of thousands of files under one config compiles its rules once.
+//
+// A pack that fails to load is reported and left out; the file is still linted with the other
+// packs ("nothing linted with a broken pack"). A config that fails to load leaves its files
+// unlinted, with a problem naming the config, since its intent (packs, severities) is unknown.
+
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { compileRuleSet, type RuleSet } from '../lint/compile.js';
+import { resolvePack } from '../packs/load.js';
+import type { Pack } from '../packs/types.js';
+import { didYouMeanSuffix } from '../yaml/did-you-mean.js';
+import { LocatedError, parseLocatedYaml, type LocatedProblem } from '../yaml/located.js';
+import { defaultConfig, findConfigFile, loadConfigFile, type Config } from './config.js';
+
+export interface ResolvedRules {
+  config: Config | undefined;
+  ruleSet: RuleSet | undefined;
+  /** Why the file cannot be linted (its config is broken), if so. */
+  blocked?: string;
+  /** Is this path (absolute) ignored by the config's `ignore` globs? */
+  ignores(absPath: string): boolean;
+}
+
+export interface ResolverOptions {
+  cwd: string;
+  /** --config: one config for every file. */
+  configPath?: string;
+  /** --pack: these packs instead of the config's, resolved from cwd. */
+  packs?: string[];
+}
+
+export class RuleSetResolver {
+  /** Config and pack problems met so far, each once. */
+  readonly problems: LocatedProblem[] = [];
+  private readonly seenProblems = new Set<string>();
+  private readonly resolved = new Map<string, Promise<ResolvedRules>>();
+  private readonly packs = new Map<string, Promise<Pack | undefined>>();
+
+  constructor(private readonly options: ResolverOptions) {}
+
+  /** Rules for a file (absolute path), or for stdin when `absPath` is undefined. */
+  forFile(absPath: string | undefined): Promise<ResolvedRules> {
+    const startDir = absPath ? dirname(absPath) : this.options.cwd;
+    const configPath = this.options.configPath
+      ? resolve(this.options.cwd, this.options.configPath)
+      : findConfigFile(startDir);
+    const key = configPath ?? `<default>`;
+    let entry = this.resolved.get(key);
+    if (!entry) {
+      entry = this.resolve(configPath);
+      this.resolved.set(key, entry);
+    }
+    return entry;
+  }
+
+  private async resolve(configPath: string | undefined): Promise<ResolvedRules> {
+    let config: Config;
+    try {
+      config = configPath ? await loadConfigFile(configPath) : defaultConfig(this.options.cwd);
+    } catch (error) {
+      this.record(error, configPath ?? '.canvass.yaml');
+      const shown = relative(this.options.cwd, configPath ?? '') || configPath;
+      return { config: undefined, ruleSet: undefined, blocked: `not linted: the configuration ${shown} has errors`, ignores: () => false };
+    }
+    const refs = this.options.packs ?? config.packs;
+    const baseDir = this.options.packs ? this.options.cwd : config.dir;
+    const loaded = await Promise.all(refs.map((ref) => this.pack(ref, baseDir)));
+    const packs = loaded.filter((p): p is Pack => p !== undefined);
+    const ruleSet = compileRuleSet(packs, { severities: config.rules, knownAcronyms: config.acronyms });
+    await this.checkRuleKeys(config, ruleSet);
+    const ignore = config.ignore.length ? picomatch(config.ignore, { dot: true }) : undefined;
+    const ignoreBase = picomatch(config.ignore.map((g) => g.replace(/^\.\//, '')), { dot: true, basename: true });
+    return {
+      config,
+      ruleSet,
+      ignores: (absPath) => {
+        if (!ignore) return false;
+        const rel = relative(config.dir, absPath).split('\\').join('/');
+        return !rel.startsWith('..') && (ignore(rel) || ignoreBase(rel));
+      },
+    };
+  }
+
+  private pack(ref: string, baseDir: string): Promise<Pack | undefined> {
+    const key = `${baseDir}\0${ref}`;
+    let entry = this.packs.get(key);
+    if (!entry) {
+      entry = resolvePack(ref, baseDir).catch((error: unknown) => {
+        this.record(error, ref);
+        return undefined;
+      });
+      this.packs.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** A `rules:` key naming no loaded rule or pack is a config error (a typo disables nothing). */
+  private async checkRuleKeys(config: Config, ruleSet: RuleSet): Promise<void> {
+    const known = [...ruleSet.knownIds, ...ruleSet.packNames];
+    const unknown = Object.keys(config.rules).filter((k) => !ruleSet.knownIds.has(k) && !ruleSet.packNames.has(k));
+    if (!unknown.length || !config.path) return;
+    const { yaml } = parseLocatedYaml(await readFile(config.path, 'utf8'), config.path);
+    for (const key of unknown) {
+      const at = yaml.position(['rules', key], 'key');
+      this.add({
+        file: config.path,
+        ...at,
+        message: `unknown rule '${key}' in 'rules'${didYouMeanSuffix(key, known)}; loaded packs: ${[...ruleSet.packNames].join(', ') || 'none'}`,
+      });
+    }
+  }
+
+  private record(error: unknown, fallbackFile: string): void {
+    if (error instanceof LocatedError) for (const p of error.problems) this.add(p);
+    else this.add({ file: fallbackFile, line: 1, column: 1, message: error instanceof Error ? error.message : String(error) });
+  }
+
+  private add(problem: LocatedProblem): void {
+    const key = `${problem.file}:${problem.line}:${problem.column}:${problem.message}`;
+    if (this.seenProblems.has(key)) return;
+    this.seenProblems.add(key);
+    this.problems.push(problem);
+  }
+}

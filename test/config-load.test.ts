@@ -1,0 +1,170 @@
+// The .canvass.yaml config: discovery, defaults, and located problems.
+// Line and column numbers below were worked out by reading the YAML in each test.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultConfig, findConfigFile, loadConfigFile, parseConfig } from '../src/config/config.js';
+import { LocatedError } from '../src/yaml/located.js';
+
+const root = mkdtempSync(join(tmpdir(), 'canvass-config-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A fresh folder under the temp root with these files (path -> content). */
+function tree(name: string, files: Record<string, string>): string {
+  const dir = join(root, name);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+function problems(text: string): [number, number, string][] {
+  try {
+    parseConfig(text, 'project/.canvass.yaml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(LocatedError);
+    return (error as LocatedError).problems.map((p) => {
+      expect(p.file).toBe('project/.canvass.yaml');
+      return [p.line, p.column, p.message];
+    });
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+describe('findConfigFile', () => {
+  it('walks up from the start folder to the nearest config', () => {
+    const dir = tree('walk', { '.canvass.yaml': 'packs: [third-sector]\n', 'a/b/c/response.md': 'text\n' });
+    expect(findConfigFile(join(dir, 'a', 'b', 'c'))).toBe(join(dir, '.canvass.yaml'));
+    expect(findConfigFile(dir)).toBe(join(dir, '.canvass.yaml'));
+  });
+
+  it('prefers the nearer folder, and .yaml over .yml in the same folder', () => {
+    const dir = tree('nearest', {
+      '.canvass.yaml': '',
+      'sub/.canvass.yml': '',
+      'both/.canvass.yaml': '',
+      'both/.canvass.yml': '',
+    });
+    expect(findConfigFile(join(dir, 'sub'))).toBe(join(dir, 'sub', '.canvass.yml'));
+    expect(findConfigFile(join(dir, 'both'))).toBe(join(dir, 'both', '.canvass.yaml'));
+  });
+
+  it('falls back to .canvass.yml', () => {
+    const dir = tree('yml', { '.canvass.yml': 'packs: [uk-spelling]\n', 'docs/x.md': '' });
+    expect(findConfigFile(join(dir, 'docs'))).toBe(join(dir, '.canvass.yml'));
+  });
+
+  it('ignores a folder named like a config file', () => {
+    const dir = tree('folder', { '.canvass.yaml/inner.txt': '', 'x/y.md': '' });
+    const found = findConfigFile(join(dir, 'x'));
+    expect(found === undefined || !found.startsWith(dir)).toBe(true);
+  });
+});
+
+describe('defaults', () => {
+  it('uses the third-sector pack and nothing else', () => {
+    expect(defaultConfig(root)).toStrictEqual({
+      dir: root,
+      packs: ['third-sector'],
+      rules: {},
+      ignore: [],
+      acronyms: [],
+    });
+  });
+
+  it('treats an empty config file as all defaults', () => {
+    const config = parseConfig('# nothing yet\n', 'project/.canvass.yaml');
+    expect(config).toStrictEqual({
+      path: 'project/.canvass.yaml',
+      dir: resolve('project'),
+      packs: ['third-sector'],
+      rules: {},
+      ignore: [],
+      acronyms: [],
+    });
+  });
+
+  it('fills missing keys with defaults', () => {
+    const config = parseConfig('acronyms: [CYPP]\n', 'project/.canvass.yaml');
+    expect(config.packs).toEqual(['third-sector']);
+    expect(config.acronyms).toEqual(['CYPP']);
+  });
+});
+
+describe('parseConfig', () => {
+  it('reads every key', async () => {
+    const dir = tree('full', {
+      '.canvass.yaml': `packs: [third-sector, uk-spelling, ./my-rules.yaml]
+rules:
+  third-sector/voluntary-for-third: error
+  uk-spelling: off
+ignore: ["drafts/**", "*.bak.md"]
+acronyms: [CYPP, LSCB]
+`,
+    });
+    const path = join(dir, '.canvass.yaml');
+    expect(await loadConfigFile(path)).toStrictEqual({
+      path,
+      dir,
+      packs: ['third-sector', 'uk-spelling', './my-rules.yaml'],
+      rules: { 'third-sector/voluntary-for-third': 'error', 'uk-spelling': 'off' },
+      ignore: ['drafts/**', '*.bak.md'],
+      acronyms: ['CYPP', 'LSCB'],
+    });
+  });
+
+  it('locates a bad severity at its value, with a did-you-mean', () => {
+    const yaml = `packs: [third-sector]
+rules:
+  third-sector/voluntary-for-third: eror
+  uk-spelling: off
+`;
+    expect(problems(yaml)).toEqual([
+      [3, 37, "a rule setting must be one of error, warning, suggestion, off (got 'eror'; did you mean 'error'?)"],
+    ]);
+  });
+
+  it('locates an unknown key at the key, with a did-you-mean', () => {
+    const yaml = `packs: [third-sector]
+ignor: ["drafts/**"]
+`;
+    expect(problems(yaml)).toEqual([[2, 1, "unknown key 'ignor' in config (did you mean 'ignore'?)"]]);
+  });
+
+  it('reports every problem: types, rule keys, syntax of values', () => {
+    const yaml = `packs: third-sector
+rules:
+  Third_Sector: off
+  uk-spelling: false
+acronyms: [CYPP, 3]
+`;
+    const found = problems(yaml);
+    expect(found.map(([line, column]) => [line, column])).toEqual([
+      [1, 8],
+      [3, 3],
+      [4, 16],
+      [5, 18],
+    ]);
+    expect(found[0]![2]).toBe("'packs' must be a list of strings (got 'third-sector')");
+    expect(found[1]![2]).toContain("'Third_Sector'");
+    expect(found[2]![2]).toContain('(got false)');
+    expect(found[3]![2]).toBe("'acronyms' must be a list of strings (got 3)");
+  });
+
+  it('reports YAML syntax errors', () => {
+    const found = problems('packs: [third-sector\n');
+    expect(found.length).toBeGreaterThan(0);
+    for (const [, , message] of found) expect(message).toMatch(/^YAML syntax error: /);
+  });
+
+  it('reports an unreadable config file at 1:1', async () => {
+    const missing = join(root, 'missing', '.canvass.yaml');
+    const error = await loadConfigFile(missing).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LocatedError);
+    const [problem] = (error as LocatedError).problems;
+    expect(problem).toMatchObject({ file: missing, line: 1, column: 1 });
+    expect(problem!.message).toMatch(/^cannot read config file: ENOENT/);
+  });
+});
