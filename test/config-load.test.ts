@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultConfig, findConfigFile, loadConfigFile, parseConfig } from '../src/config/config.js';
+import { defaultConfig, findConfigFile, loadConfigFile } from '../src/config/config.js';
+import { parseConfig } from '../src/config/config-schema.js';
 import { LocatedError } from '../src/yaml/located.js';
 
 const root = mkdtempSync(join(tmpdir(), 'canvass-config-'));

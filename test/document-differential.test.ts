@@ -31,6 +31,16 @@ const EDGE_CASES: Record<string, string> = {
   'tabs': '\tindented with tab\n\npara\n',
   'footnotes': 'Text[^1] here.\n\n[^1]: The note.\n',
   'lone dash lines': 'What is included\n-\nFree access\n-\nEmail newsletter\n',
+  'atx headings': '## Head ##  \ntext\n\n#   Head  \n\n#\n\n####### not a heading\n\n# Heading with **bold** and `code`\n',
+  'list types change': '- a\n2. b\n\n1. a\n2) b\n\n- a\n* b\n\n+ one\n+ two\n',
+  'nested lists': '- a\n  - b\n\n- c\n - d\n   - e\n',
+  'thematic breaks': '* * *\n- a\n\n- - -\n\n***\n',
+  'list then indented continuation': '- item one\n- item two\n\n  more of item two\n\nAfter.\n',
+  'list item markup': '- i. **Bold recommendation** here.\n- ii. A [link](http://x.y) and *emphasis*.\n',
+  'items with odd content': '- # heading in item\n\n- > quote in item\n\n-     code in item\n\n-\n\n- 1. nested ordered\n',
+  'lines starting with markup': '**Bold** start\n*em* next\n_em_ too\n+44 20 7946\n-word\n\n***\n\n___\n\n- - -\n\n**Title**\n---\n\n*\n\n+ item\n\n_ _ _\n',
+  'bold title block': '**Response by the Coalition to:\nStatutory guidance**\n\nContact: A. Person\n',
+  'ordered items and numbers': '1. First?\n\n12. Twelfth?\n\n2.43 As the third sector has\n\n3) Third\n',
 };
 
 function strip(blocks: Block[]) {
@@ -57,6 +67,35 @@ describe('fast segmentation agrees with remark on the whole document', () => {
           expect((a.inline.markup ?? []).map((s) => [s.type, s.start, s.end])).toEqual(
             (b.inline.markup ?? []).map((s) => [s.type, s.start, s.end]),
           );
+        }
+      });
+    }
+  }
+});
+
+describe('lazy block lookup agrees with segmenting the whole document', () => {
+  const cases = [
+    ...corpus.map((c) => ({ name: `corpus/${c.name}`, text: c.text })),
+    ...Object.entries(EDGE_CASES).map(([name, text]) => ({ name, text })),
+  ];
+  for (const format of ['markdown', 'text'] as Format[]) {
+    for (const c of cases) {
+      it(`${format}: ${c.name}`, () => {
+        const full = createDocument('x', c.text, format).blocks;
+        const lazy = createDocument('x', c.text, format);
+        // Ask in a scrambled order, so segments are built out of order and reused.
+        let seed = 7;
+        const offsets = Array.from({ length: c.text.length + 1 }, (_, i) => i);
+        for (let i = offsets.length - 1; i > 0; i--) {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          const j = seed % (i + 1);
+          [offsets[i], offsets[j]] = [offsets[j]!, offsets[i]!];
+        }
+        for (const o of offsets) {
+          const expected = full.find((b) => b.start <= o && o < b.end);
+          const got = lazy.blockAt(o);
+          if (expected === undefined) expect(got, `offset ${o}`).toBeUndefined();
+          else expect(got && strip([got]), `offset ${o}`).toEqual(strip([expected]));
         }
       });
     }

@@ -9,9 +9,9 @@ import {
   isBundledRef,
   listBundledPacks,
   loadPackFile,
-  parsePack,
   resolvePack,
 } from '../src/packs/load.js';
+import { parsePack } from '../src/packs/parse-pack.js';
 import { termProblem } from '../src/packs/schema.js';
 import type { Pack } from '../src/packs/types.js';
 import { didYouMean } from '../src/yaml/did-you-mean.js';

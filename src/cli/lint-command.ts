@@ -1,7 +1,7 @@
 // `canvass lint`: inputs -> files -> documents -> findings -> report -> text and an exit code.
 
 import { relative, resolve } from 'node:path';
-import { prepareFor, createDocument } from '../document/document.js';
+import { createDocument, withMarkdownParser } from '../document/document.js';
 import { RuleSetResolver } from '../config/rule-sets.js';
 import { discoverInputs } from '../ingest/discover.js';
 import { readSource } from '../ingest/read.js';
@@ -12,7 +12,7 @@ import type { FileResult, Finding } from '../lint/finding.js';
 import { lintDocument } from '../lint/lint-document.js';
 import { lintFormatters, type LintFormatName } from '../report/formatters/index.js';
 import { summarise, type LintReport } from '../report/lint-report.js';
-import type { LocatedProblem } from '../yaml/located.js';
+import type { LocatedProblem } from '../yaml/located-error.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { useColor } from './color.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -109,8 +109,7 @@ async function lintInput(
     result.problems.push({ severity: 'error', message: rules.blocked ?? 'not linted: no rules' });
     return result;
   }
-  await prepareFor(source.text);
-  result.findings = lint(source.path, source.text, rules.ruleSet);
+  result.findings = await lint(source.path, source.text, rules.ruleSet);
   if (options.fix && ref.kind === 'file' && result.findings.some((f) => f.fix)) {
     if (source.encoding !== 'utf-8') {
       result.problems.push({ severity: 'warning', message: 'not fixed: the file is not UTF-8, and --fix writes UTF-8 only' });
@@ -118,8 +117,7 @@ async function lintInput(
       let text = source.text;
       for (let pass = 0; pass < FIX_PASSES && result.findings.some((f) => f.fix); pass++) {
         text = applyFixes(text, result.findings).text;
-        await prepareFor(text);
-        result.findings = lint(source.path, text, rules.ruleSet);
+        result.findings = await lint(source.path, text, rules.ruleSet);
       }
       await writeFileAtomic(resolve(io.cwd, ref.path), (source.bom ? '\ufeff' : '') + text);
       result.fixedText = text;
@@ -128,8 +126,8 @@ async function lintInput(
   return result;
 }
 
-function lint(path: string, text: string, ruleSet: RuleSet): Finding[] {
-  return lintDocument(createDocument(path, text), ruleSet);
+function lint(path: string, text: string, ruleSet: RuleSet): Promise<Finding[]> {
+  return withMarkdownParser(() => lintDocument(createDocument(path, text), ruleSet));
 }
 
 function checkFormat(format: string): LintFormatName {

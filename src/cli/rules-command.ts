@@ -1,11 +1,10 @@
 // `canvass rules list [pack]` and `canvass rules test [pack|path]`.
 
-import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { listBundledPacks, resolvePack } from '../packs/load.js';
 import type { Pack } from '../packs/types.js';
 import { testPackExamples } from '../lint/rule-tester.js';
-import { LocatedError } from '../yaml/located.js';
+import { LocatedError } from '../yaml/located-error.js';
 import { useColor } from './color.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import type { CommandIO } from './lint-command.js';
@@ -30,6 +29,7 @@ export async function runRulesList(ref: string | undefined, options: { color?: b
   if (typeof packs === 'number') return packs;
   const c = new Chalk({ level: useColor(options.color, io.stdout as NodeJS.WriteStream) ? 1 : 0 });
   const width = (io.stdout as NodeJS.WriteStream).columns ?? 120;
+  const { default: Table } = await import('cli-table3'); // only this command draws tables
   for (const pack of packs) {
     io.stdout.write(`${c.bold(pack.name)}${pack.description ? ` — ${pack.description}` : ''}\n`);
     const describeWidth = Math.max(30, width - 62);

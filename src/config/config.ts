@@ -4,9 +4,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
 import { SEVERITIES } from '../packs/types.js';
-import { issuesToProblems, isRecord, LocatedError, mustBe, oneOf, parseLocatedYaml, show } from '../yaml/located.js';
+import { LocatedError } from '../yaml/located-error.js';
 
 export const CONFIG_FILE_NAMES = ['.canvass.yaml', '.canvass.yml'] as const;
 
@@ -30,66 +29,9 @@ export interface Config {
 
 export const DEFAULT_PACKS: readonly string[] = ['third-sector'];
 
-/** A pack name, or a pack name and rule id. */
-const RULE_KEY = /^[a-z0-9-]+(\/[a-z0-9-]+)?$/;
-
-function strings(field: string) {
-  const error = mustBe(field, 'a list of strings');
-  return z.array(z.string({ error }).min(1, { error: `'${field}' must not contain empty strings` }), { error });
-}
-
-const configSchema = z.strictObject(
-  {
-    packs: strings('packs').optional(),
-    rules: z
-      .record(z.string(), z.enum(RULE_SETTINGS, { error: oneOf('rules', RULE_SETTINGS, 'a rule setting') }), {
-        error: mustBe('rules', 'a mapping of rule or pack to severity'),
-      })
-      .optional(),
-    ignore: strings('ignore').optional(),
-    acronyms: strings('acronyms').optional(),
-  },
-  { error: (issue) => `the config must be a mapping (got ${show(issue.input)})` },
-);
-
-const CONFIG_KEYS = Object.keys(configSchema.shape);
-
 /** The config when there is no config file. */
 export function defaultConfig(dir: string): Config {
   return { dir: resolve(dir), packs: [...DEFAULT_PACKS], rules: {}, ignore: [], acronyms: [] };
-}
-
-/** Validates a config; throws a LocatedError with every problem, located in `path`. */
-export function parseConfig(yamlText: string, path: string): Config {
-  const { yaml, data } = parseLocatedYaml(yamlText, path);
-  yaml.throwIfProblems();
-  const defaults = { ...defaultConfig(dirname(resolve(path))), path };
-  // An empty file (or only comments) is a config with every default.
-  if (data === null || data === undefined) return defaults;
-
-  const result = configSchema.safeParse(data);
-  if (!result.success) {
-    const info = { describe: () => 'config', keysAt: () => CONFIG_KEYS };
-    yaml.addAll(issuesToProblems(result.error.issues, data, info));
-  }
-  // Key syntax is checked here rather than in the schema so the problem points at the key.
-  if (isRecord(data) && isRecord(data.rules)) {
-    for (const key of Object.keys(data.rules)) {
-      if (!RULE_KEY.test(key)) {
-        yaml.add(['rules', key], `'rules' key '${key}' must be a pack name or <pack>/<rule-id>`, 'key');
-      }
-    }
-  }
-  yaml.throwIfProblems();
-  if (!result.success) throw new LocatedError(yaml.problems);
-  const config = result.data;
-  return {
-    ...defaults,
-    packs: config.packs ?? defaults.packs,
-    rules: config.rules ?? {},
-    ignore: config.ignore ?? [],
-    acronyms: config.acronyms ?? [],
-  };
 }
 
 export async function loadConfigFile(path: string): Promise<Config> {
@@ -99,6 +41,8 @@ export async function loadConfigFile(path: string): Promise<Config> {
   } catch (error) {
     throw new LocatedError([{ file: path, line: 1, column: 1, message: `cannot read config file: ${(error as Error).message}` }]);
   }
+  // The YAML parser and schema load only when there is a config file to read.
+  const { parseConfig } = await import('./config-schema.js');
   return parseConfig(text, path);
 }
 

@@ -13,7 +13,7 @@ import { compileRuleSet, type RuleSet } from '../lint/compile.js';
 import { resolvePack } from '../packs/load.js';
 import type { Pack } from '../packs/types.js';
 import { didYouMeanSuffix } from '../yaml/did-you-mean.js';
-import { LocatedError, parseLocatedYaml, type LocatedProblem } from '../yaml/located.js';
+import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
 import { defaultConfig, findConfigFile, loadConfigFile, type Config } from './config.js';
 
 export interface ResolvedRules {
@@ -39,15 +39,21 @@ export class RuleSetResolver {
   private readonly seenProblems = new Set<string>();
   private readonly resolved = new Map<string, Promise<ResolvedRules>>();
   private readonly packs = new Map<string, Promise<Pack | undefined>>();
+  /** Folder -> its nearest config file: thousands of files share a few folders. */
+  private readonly configOfDir = new Map<string, string | undefined>();
 
   constructor(private readonly options: ResolverOptions) {}
 
   /** Rules for a file (absolute path), or for stdin when `absPath` is undefined. */
   forFile(absPath: string | undefined): Promise<ResolvedRules> {
     const startDir = absPath ? dirname(absPath) : this.options.cwd;
-    const configPath = this.options.configPath
-      ? resolve(this.options.cwd, this.options.configPath)
-      : findConfigFile(startDir);
+    let configPath: string | undefined;
+    if (this.options.configPath) configPath = resolve(this.options.cwd, this.options.configPath);
+    else if (this.configOfDir.has(startDir)) configPath = this.configOfDir.get(startDir);
+    else {
+      configPath = findConfigFile(startDir);
+      this.configOfDir.set(startDir, configPath);
+    }
     const key = configPath ?? `<default>`;
     let entry = this.resolved.get(key);
     if (!entry) {
@@ -103,6 +109,7 @@ export class RuleSetResolver {
     const known = [...ruleSet.knownIds, ...ruleSet.packNames];
     const unknown = Object.keys(config.rules).filter((k) => !ruleSet.knownIds.has(k) && !ruleSet.packNames.has(k));
     if (!unknown.length || !config.path) return;
+    const { parseLocatedYaml } = await import('../yaml/located.js');
     const { yaml } = parseLocatedYaml(await readFile(config.path, 'utf8'), config.path);
     for (const key of unknown) {
       const at = yaml.position(['rules', key], 'key');

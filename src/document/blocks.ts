@@ -29,19 +29,55 @@ export function mayNeedMarkdownParser(text: string): boolean {
 }
 
 export function segmentBlocks(text: string, format: Format): Block[] {
-  if (DEFINITION.test(text)) return parseMarkdownRegion(text, 0, text.length, format);
-  const lines = splitLines(text);
+  if (text.includes(']:') && DEFINITION.test(text)) return parseMarkdownRegion(text, 0, text.length, format);
+  return segmentLines(text, format, splitLines(text, 0, text.length));
+}
+
+/**
+ * Blocks of the lines in [from, to): `from` must start a line after a blank line (or the text),
+ * and `to` end a line before one. Exact only when nothing outside the range can change it: see
+ * hasLongRangeSyntax.
+ */
+export function segmentRange(text: string, format: Format, from: number, to: number): Block[] {
+  return segmentLines(text, format, splitLines(text, from, to));
+}
+
+/**
+ * Constructs whose effect crosses blank lines — fenced code, raw HTML blocks, link and footnote
+ * definitions — or odd line endings. Without them, a chunk between blank lines can be segmented
+ * on its own (with any indented chunks next to it).
+ */
+export function hasLongRangeSyntax(text: string, format: Format): boolean {
+  return (
+    text.includes('```') ||
+    text.includes('~~~') ||
+    text.includes(']:') ||
+    (format === 'markdown' && text.includes('<')) ||
+    (text.includes('\r') && /\r(?!\n)/.test(text))
+  );
+}
+
+/** The segmentation proper, over lines that start a fresh context (document or chunk start). */
+function segmentLines(text: string, format: Format, lines: Line[]): Block[] {
   const blocks: Block[] = [];
-  let i = 0;
   let regionStart = -1; // first line of the complex region being gathered, or -1
   let regionEnd = -1; // last line (inclusive) of that region
+  // A list read on the fast path stays pending until the next chunk shows it is complete: an
+  // indented chunk after it continues its last item, and then remark must see both.
+  let pendingList: Chunk | undefined;
   const flushRegion = () => {
     if (regionStart < 0) return;
     const from = lines[regionStart]!.start;
     const to = lines[regionEnd]!.end;
+    if (process.env.CANVASS_DEBUG_REGIONS) process.stderr.write(`region ${JSON.stringify(text.slice(from, Math.min(to, from + 120)))} (${to - from} chars)\n`);
     for (const b of parseMarkdownRegion(text, from, to, format)) blocks.push(b);
     regionStart = regionEnd = -1;
   };
+  const flushList = () => {
+    if (pendingList) for (const b of listBlocks(text, lines, pendingList)) blocks.push(b);
+    pendingList = undefined;
+  };
+  let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
     if (line.content === line.end) {
@@ -49,29 +85,53 @@ export function segmentBlocks(text: string, format: Format): Block[] {
       continue;
     }
     const chunk = readChunk(text, lines, i, format);
-    const continuesRegion = regionStart >= 0 && line.indent !== 0;
-    if (chunk.simple && !continuesRegion) {
-      flushRegion();
-      blocks.push(paragraph(text, lines, i, chunk.last));
-    } else {
-      if (regionStart < 0) regionStart = i;
-      regionEnd = chunk.last;
-    }
     i = chunk.last + 1;
+    if (line.indent !== 0) {
+      // Indented after a blank line: possibly a continuation of the list or region before it.
+      if (regionStart >= 0) {
+        regionEnd = chunk.last;
+        continue;
+      }
+      if (pendingList) {
+        regionStart = pendingList.first;
+        regionEnd = chunk.last;
+        pendingList = undefined;
+        continue;
+      }
+    }
+    flushRegion();
+    flushList();
+    switch (chunk.kind) {
+      case 'paragraph':
+        blocks.push(paragraph(text, lines, chunk.first, chunk.last));
+        break;
+      case 'heading':
+        blocks.push(heading(text, lines, chunk.first));
+        if (chunk.last > chunk.first) blocks.push(paragraph(text, lines, chunk.first + 1, chunk.last));
+        break;
+      case 'list':
+        pendingList = chunk;
+        break;
+      case 'complex':
+        regionStart = chunk.first;
+        regionEnd = chunk.last;
+        break;
+    }
   }
   flushRegion();
+  flushList();
   return blocks;
 }
 
-function splitLines(text: string): Line[] {
+function splitLines(text: string, from: number, to: number): Line[] {
   const lines: Line[] = [];
-  const n = text.length;
+  const n = to;
   // A lone \r (old Mac line ending) also ends a line; track the next one only if there is any.
-  let nextCR = text.indexOf('\r');
-  let start = 0;
+  let nextCR = text.indexOf('\r', from);
+  let start = from;
   while (start <= n) {
     let nl = text.indexOf('\n', start);
-    if (nl === -1) nl = n;
+    if (nl === -1 || nl > n) nl = n;
     let next = nl + 1;
     let end = nl;
     if (nextCR !== -1 && nextCR < start) nextCR = text.indexOf('\r', start);
@@ -100,40 +160,109 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
+type ChunkKind = 'paragraph' | 'heading' | 'list' | 'complex';
+
 interface Chunk {
+  first: number;
   /** Index of the chunk's last line. */
   last: number;
-  /** Every line is plain paragraph text: remark would return exactly one paragraph. */
-  simple: boolean;
+  /**
+   * paragraph: plain lines, one paragraph; heading: an ATX heading line, then plain lines;
+   * list: one simple list item per line, all of one list type; complex: anything else (remark).
+   */
+  kind: ChunkKind;
 }
 
 function readChunk(text: string, lines: Line[], first: number, format: Format): Chunk {
-  let simple = true;
+  let complex = false;
   let k = first;
   for (; k < lines.length; k++) {
     const line = lines[k]!;
     if (line.content === line.end) break;
     if (line.indent === -1) {
-      simple = false;
+      complex = true;
       continue;
     }
     if (line.indent <= 3) {
       const fence = fenceOpener(text, line);
       if (fence) {
-        simple = false;
+        complex = true;
         k = skipFence(text, lines, k, fence);
         continue;
       }
       const htmlEnd = format === 'markdown' ? rawHtmlEnd(text, line) : undefined;
       if (htmlEnd) {
-        simple = false;
+        complex = true;
         k = skipUntil(text, lines, k, htmlEnd);
         continue;
       }
     }
-    if (simple && !isPlainLine(text, line, k === first, format)) simple = false;
   }
-  return { last: k - 1, simple };
+  const last = k - 1;
+  if (complex) return { first, last, kind: 'complex' };
+  return { first, last, kind: classify(text, lines, first, last, format) };
+}
+
+function classify(text: string, lines: Line[], first: number, last: number, format: Format): ChunkKind {
+  const head = lines[first]!;
+  const plainAfter = (from: number) => {
+    for (let k = from + 1; k <= last; k++) if (!isPlainLine(text, lines[k]!, false, format)) return false;
+    return true;
+  };
+  if (isPlainLine(text, head, true, format)) return plainAfter(first) ? 'paragraph' : 'complex';
+  if (head.indent <= 3 && ATX_HEADING.test(text.slice(head.content, head.content + 8))) {
+    if (first === last) return 'heading';
+    return isPlainLine(text, lines[first + 1]!, true, format) && plainAfter(first + 1) ? 'heading' : 'complex';
+  }
+  return isSimpleList(text, lines, first, last, format) ? 'list' : 'complex';
+}
+
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+const LIST_ITEM = /^(?:([-+*])|\d{1,9}([.)]))( {1,4})(?=\S)/;
+const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+
+interface ItemLine {
+  /** "-", "*", "+", or "." / ")" for ordered items: items of one list share it. */
+  type: string;
+  marker: string;
+  content: number;
+}
+
+function itemLine(text: string, line: Line, format: Format): ItemLine | undefined {
+  if (line.indent < 0 || line.indent > 3) return undefined;
+  const rest = text.slice(line.content, line.end);
+  if (THEMATIC_BREAK.test(rest)) return undefined;
+  const m = LIST_ITEM.exec(rest);
+  if (!m) return undefined;
+  const content = line.content + m[0].length;
+  // The item's own content must be plain text (not a nested list, quote, heading, fence...).
+  const inner: Line = { start: content, end: line.end, content, indent: 0 };
+  if (!isPlainLine(text, inner, true, format)) return undefined;
+  return { type: m[1] ?? m[2]!, marker: m[0].slice(0, m[0].length - m[3]!.length), content };
+}
+
+/** Every line a list item of the same list, each less indented than the previous item's content. */
+function isSimpleList(text: string, lines: Line[], first: number, last: number, format: Format): boolean {
+  let previous: { type: string; contentColumn: number } | undefined;
+  for (let k = first; k <= last; k++) {
+    const line = lines[k]!;
+    const item = itemLine(text, line, format);
+    if (!item) return false;
+    if (previous && (item.type !== previous.type || line.indent >= previous.contentColumn)) return false;
+    previous = { type: item.type, contentColumn: item.content - line.start };
+  }
+  return true;
+}
+
+function listBlocks(text: string, lines: Line[], chunk: Chunk): Block[] {
+  const blocks: Block[] = [];
+  for (let k = chunk.first; k <= chunk.last; k++) {
+    const line = lines[k]!;
+    const item = itemLine(text, line, 'markdown')!;
+    const block = textBlock(text, item.content, line.end, 'paragraph', ['list-item']);
+    blocks.push({ ...block, marker: item.marker });
+  }
+  return blocks;
 }
 
 /** Could this line only be paragraph text (as first line, or as a continuation line)? */
@@ -143,14 +272,17 @@ function isPlainLine(text: string, line: Line, first: boolean, format: Format): 
   switch (c) {
     case '#':
     case '>':
-    case '*':
-    case '_':
-    case '+':
     case '|':
     case ':':
     case '`':
     case '~':
       return false;
+    case '*':
+    case '_':
+    case '+':
+      // "**Bold**", "*em*", "_em_", "+44": inline text. A bullet needs a space after it, and a
+      // thematic break is a line of *, - or _ only.
+      return !startsBlockWithMarker(text, line);
     case '=':
       return format === 'text';
     case '<':
@@ -159,12 +291,20 @@ function isPlainLine(text: string, line: Line, first: boolean, format: Format): 
       // A lone "-" on a continuation line is text when setext underlines are off (plain text):
       // an empty list item cannot interrupt a paragraph.
       if (!first && format === 'text' && /^-[ \t]*$/.test(text.slice(line.content, line.end))) return true;
-      return false;
+      // "-word" is text; "- item", "---" and a setext underline are not.
+      return !startsBlockWithMarker(text, line) && !/^-+[ \t]*$/.test(text.slice(line.content, line.end));
     }
     default:
       if (c >= '0' && c <= '9') return !/^\d{1,9}[.)](?:[ \t]|$)/.test(text.slice(line.content, line.content + 12));
       return true;
   }
+}
+
+/** A bullet (marker then space or end of line) or a thematic break at the start of the line. */
+function startsBlockWithMarker(text: string, line: Line): boolean {
+  const next = text[line.content + 1];
+  if (next === undefined || next === ' ' || next === '\t' || line.content + 1 >= line.end) return true;
+  return THEMATIC_BREAK.test(text.slice(line.content, line.end));
 }
 
 function fenceOpener(text: string, line: Line): { char: string; length: number } | undefined {
@@ -218,11 +358,21 @@ const STRUCTURAL_INLINE = /`|<[A-Za-z/!?]|\]\(/;
 const EMPHASIS_INLINE = /\*|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
 
 function paragraph(text: string, lines: Line[], first: number, last: number): Block {
-  const start = lines[first]!.content;
-  const end = lines[last]!.end;
+  return textBlock(text, lines[first]!.content, lines[last]!.end, 'paragraph', []);
+}
+
+function heading(text: string, lines: Line[], index: number): Block {
+  const line = lines[index]!;
+  const depth = /^#+/.exec(text.slice(line.content, line.content + 7))![0].length;
+  return { ...textBlock(text, line.content, line.end, 'heading', []), depth };
+}
+
+function textBlock(text: string, start: number, end: number, type: 'paragraph' | 'heading', containers: Block['containers']): Block {
   const body = text.slice(start, end);
-  const structural = STRUCTURAL_INLINE.test(body);
-  const emphasis = EMPHASIS_INLINE.test(body);
+  // indexOf first: most paragraphs have none of these characters, and the regexes cost more.
+  const structural =
+    body.includes('`') || (body.includes('<') && STRUCTURAL_INLINE.test(body)) || body.includes('](');
+  const emphasis = body.includes('*') || (body.includes('_') && EMPHASIS_INLINE.test(body));
   const inline: InlineSource = {
     start,
     end,
@@ -230,5 +380,5 @@ function paragraph(text: string, lines: Line[], first: number, last: number): Bl
     emphasisOnly: !structural && emphasis,
   };
   if (inline.plain) inline.markup = [];
-  return { type: 'paragraph', start, end, containers: [], inline };
+  return { type, start, end, containers, inline };
 }

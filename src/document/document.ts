@@ -1,11 +1,17 @@
 // Builds the Document: blocks on first use, spans per block on demand.
 
-import { mayNeedMarkdownParser, segmentBlocks } from './blocks.js';
+import { BlockIndex } from './block-index.js';
+import { mayNeedMarkdownParser } from './blocks.js';
 import { findQuotations, findUrlsAndEmails } from './inline-text.js';
 import { LineIndex } from './line-index.js';
-import { bySpanStart, loadMarkdownParser, markdownParserLoaded, parseInlineMarkup } from './markdown-parse.js';
+import {
+  bySpanStart,
+  loadMarkdownParser,
+  MarkdownParserNotLoaded,
+  markdownParserLoaded,
+  parseInlineMarkup,
+} from './markdown-parse.js';
 import type { Block, Document, Format, Span } from './model.js';
-import { refinePlainTextBlocks } from './plain-text.js';
 
 /** Format from a file name: Markdown for .md/.markdown, plain text otherwise. */
 export function formatOf(path: string): Format {
@@ -20,6 +26,21 @@ export async function prepareFor(text: string): Promise<void> {
   if (!markdownParserLoaded() && mayNeedMarkdownParser(text)) await loadMarkdownParser();
 }
 
+/**
+ * Run `work` (which must start from scratch each time: build its own documents); if it turns out
+ * to need the Markdown parser before it is loaded, load it and run again. Most prose never needs
+ * the parser, so a one-file lint does not pay ~40 ms to load it.
+ */
+export async function withMarkdownParser<T>(work: () => T): Promise<T> {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof MarkdownParserNotLoaded)) throw error;
+    await loadMarkdownParser();
+    return work();
+  }
+}
+
 /** Build a document, loading the parser first if it may be needed. */
 export async function openDocument(path: string, text: string, format: Format = formatOf(path)): Promise<Document> {
   await prepareFor(text);
@@ -27,17 +48,9 @@ export async function openDocument(path: string, text: string, format: Format = 
 }
 
 export function createDocument(path: string, text: string, format: Format = formatOf(path)): Document {
-  let blocks: Block[] | undefined;
+  const index = new BlockIndex(text, format);
   let lines: LineIndex | undefined;
   const textSpans = new WeakMap<Block, Span[]>();
-
-  const getBlocks = (): Block[] => {
-    if (!blocks) {
-      const segmented = segmentBlocks(text, format);
-      blocks = format === 'text' ? refinePlainTextBlocks(text, segmented) : segmented;
-    }
-    return blocks;
-  };
 
   return {
     path,
@@ -47,20 +60,13 @@ export function createDocument(path: string, text: string, format: Format = form
       return (lines ??= new LineIndex(text));
     },
     get blocks() {
-      return getBlocks();
+      return index.blocks();
     },
     blockAt(offset: number) {
-      const all = getBlocks();
-      let lo = 0;
-      let hi = all.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const b = all[mid]!;
-        if (offset < b.start) hi = mid - 1;
-        else if (offset >= b.end) lo = mid + 1;
-        else return b;
-      }
-      return undefined;
+      return index.at(offset);
+    },
+    blocksIn(from: number, to: number) {
+      return index.blocksIn(from, to);
     },
     spansOf(block: Block, options?: { markup?: boolean }) {
       const wantMarkup = options?.markup ?? true;

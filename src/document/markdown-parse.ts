@@ -51,9 +51,14 @@ export function loadMarkdownParser(): Promise<void> {
   return loading;
 }
 
+/** Thrown when a synchronous stage needs the parser before loadMarkdownParser() has resolved. */
+export class MarkdownParserNotLoaded extends Error {
+  override name = 'MarkdownParserNotLoaded';
+}
+
 function parser(format: Format): Parse {
   const parse = parsers[format];
-  if (!parse) throw new Error('internal: Markdown parser used before loadMarkdownParser() resolved');
+  if (!parse) throw new MarkdownParserNotLoaded('the Markdown parser is not loaded yet');
   return parse;
 }
 

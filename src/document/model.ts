@@ -82,6 +82,8 @@ export interface Document {
   readonly blocks: readonly Block[];
   /** The block containing `offset`, if any (offsets between blocks belong to none). */
   blockAt(offset: number): Block | undefined;
+  /** Blocks starting in [from, to), in order; segments only that part of the text. */
+  blocksIn(from: number, to: number): readonly Block[];
   /**
    * Inline spans of a block, sorted by start. `markup: false` skips a Markdown parse that could
    * only add emphasis/strong spans, for callers that do not need them.

@@ -11,7 +11,7 @@ const BULLET = /^([·•▪◦‣●○■□➢✓✔])[ \t\u00a0]+/;
 const SUPERSCRIPT_LABEL = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)[ \t\u00a0]*/;
 const STARTS_NEW = /^(?:[\p{Lu}\p{Nd}“"‘'(£$€]|[·•▪◦‣●○■□➢✓✔][ \t\u00a0])/u;
 const ENDS_SENTENCE = /[.!?…:][”"’')\]*¹²³⁴⁵⁶⁷⁸⁹⁰]*$|[¹²³⁴⁵⁶⁷⁸⁹⁰]$/;
-const ENDS_WITH_ADDRESS = /(?:\S+\.[a-z]{2,}\/?\S*|\S+@\S+)$/i;
+const ENDS_WITH_ADDRESS = /^(?:\S+\.[a-z]{2,}\/?\S*|\S+@\S+)$/i;
 /** A hard-wrapped line is long; a line this short that ends a run is a line of its own. */
 const SHORT_LINE = 60;
 
@@ -53,7 +53,11 @@ function breaksParagraph(prev: string, next: string): boolean {
   if (!STARTS_NEW.test(next)) return false;
   // A bullet is one line in a word processor's export: a capitalised line after it is new.
   if (BULLET.test(prev.trimStart())) return true;
-  return ENDS_SENTENCE.test(prev) || prev.length <= SHORT_LINE || ENDS_WITH_ADDRESS.test(prev);
+  if (prev.length <= SHORT_LINE) return true;
+  // Only the line's end matters: test its last word, not the whole line (an end-anchored regex
+  // would be retried from every position of a long line).
+  const lastWord = prev.slice(prev.lastIndexOf(' ') + 1);
+  return ENDS_SENTENCE.test(lastWord) || ENDS_WITH_ADDRESS.test(lastWord);
 }
 
 function piece(text: string, parent: Block, start: number, end: number): Block {

@@ -3,7 +3,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import fg from 'fast-glob';
 import picomatch from 'picomatch';
 import { describeFsError, type DiscoveryProblem, type InputRef } from './source.js';
 
@@ -170,6 +169,8 @@ async function expandGlob(pattern: string, ctx: Context): Promise<Expansion> {
   const wantsNodeModules = pattern.includes('node_modules');
   let matches: string[];
   try {
+    // Loaded only for glob inputs: most runs name files and folders.
+    const { default: fg } = await import('fast-glob');
     matches = await fg(pattern, {
       cwd: ctx.cwd,
       dot: false,

@@ -1,5 +1,6 @@
 // Reads one input (file or stdin) and decodes it to text. The only code that reads input bytes.
 
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatOf } from '../document/document.js';
@@ -51,7 +52,6 @@ export async function readSource(ref: InputRef, options: ReadOptions): Promise<S
 
 // One decoder each, reused: decode() without { stream: true } keeps no state between calls.
 // ignoreBOM: the BOM is stripped (and reported) here, not silently by the decoder.
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
@@ -73,11 +73,8 @@ export function decodeBytes(bytes: Uint8Array, _path: string): Decoded {
   }
   const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const body = bom ? buf.subarray(3) : buf;
-  try {
-    return { ok: true, text: utf8.decode(body), encoding: 'utf-8', bom, warnings: [] };
-  } catch (err) {
-    if (!(err instanceof TypeError)) throw err;
-  }
+  // isUtf8 (simdutf) then toString is several times faster than a fatal TextDecoder.
+  if (isUtf8(body)) return { ok: true, text: body.toString('utf8'), encoding: 'utf-8', bom, warnings: [] };
   const { line, column } = positionOf(body, firstInvalidUtf8(body));
   const warning: InputProblem = {
     severity: 'warning',

@@ -70,10 +70,15 @@ function compileGate(rule: Rule, scanner: Scanner): Gate {
     }));
   return {
     scope: compileScope(rule.scope),
-    exceptions: (rule.exceptions ?? []).map((t) => {
-      const p = compileTerm(t, rule.caseSensitive ?? false);
-      return new RegExp(p.sticky.source, p.caseSensitive ? 'g' : 'gi');
-    }),
+    // One alternation for all of a rule's exceptions: one search per candidate.
+    exceptions: rule.exceptions?.length
+      ? [
+          new RegExp(
+            rule.exceptions.map((t) => compileTerm(t, rule.caseSensitive ?? false).source).join('|'),
+            rule.caseSensitive ? 'g' : 'gi',
+          ),
+        ]
+      : [],
     position: rule.position ?? 'any',
     when: conditions(rule.when),
     unless: conditions(rule.unless),

@@ -3,11 +3,12 @@
 
 import type { Block, Document } from '../document/model.js';
 import type { ContextCondition, Position, Unit } from '../packs/types.js';
-import { computeSections, sectionAt, type Section } from '../structure/sections.js';
+import { computeSections, sameSection, sectionAt, type Section } from '../structure/sections.js';
 import type { Hit } from './scanner.js';
 import { inScope, scopesAt, type ScopeFilter } from './scope.js';
 
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+// Created on first use: building it loads ICU sentence data (~20 ms), which most runs never need.
+let sentenceSegmenter: Intl.Segmenter | undefined;
 
 export class DocumentContext {
   private sections: Section[] | undefined;
@@ -29,6 +30,7 @@ export class DocumentContext {
     if (!list) {
       list = [];
       const body = this.doc.text.slice(block.start, block.end);
+      sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
       for (const s of sentenceSegmenter.segment(body)) {
         list.push([block.start + s.index, block.start + s.index + s.segment.length]);
       }
@@ -88,22 +90,42 @@ export function passesGate(ctx: DocumentContext, gate: Gate, start: number, end:
 }
 
 function conditionHolds(ctx: DocumentContext, condition: CompiledCondition, start: number, end: number): boolean {
-  const range = ctx.unitRange(condition.within, start);
-  if (!range) return false;
   const hits = ctx.hits[condition.owner] ?? [];
-  // First hit starting at or after the unit start (hits are sorted by start).
+  if (hits.length === 0) return false;
+  // The nearest occurrences before and after the match decide: if neither is in the unit, none is.
   let lo = 0;
   let hi = hits.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (hits[mid]!.start < range[0]) lo = mid + 1;
+    if (hits[mid]!.start < start) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < hits.length && hits[i]!.start < range[1]; i++) {
-    const h = hits[i]!;
-    if (h.end <= range[1] && (h.end <= start || h.start >= end)) return true;
+  let before: Hit | undefined;
+  for (let i = lo - 1; i >= 0; i--) {
+    if (hits[i]!.end <= start) {
+      before = hits[i];
+      break;
+    }
   }
-  return false;
+  let after: Hit | undefined;
+  for (let i = lo; i < hits.length; i++) {
+    if (hits[i]!.start >= end) {
+      after = hits[i];
+      break;
+    }
+  }
+  if (condition.within === 'document') return before !== undefined || after !== undefined;
+  if (condition.within === 'section') {
+    return (
+      (before !== undefined && sameSection(ctx.doc, before.start, start)) ||
+      (after !== undefined && sameSection(ctx.doc, end, after.start))
+    );
+  }
+  const range = ctx.unitRange(condition.within, start);
+  if (!range) return false;
+  return (
+    (before !== undefined && before.start >= range[0]) || (after !== undefined && after.end <= range[1])
+  );
 }
 
 function insideException(text: string, exceptions: readonly RegExp[], start: number, end: number): boolean {
@@ -118,14 +140,27 @@ function insideException(text: string, exceptions: readonly RegExp[], start: num
   return false;
 }
 
-// Before a sentence's first word there may be list numbering, bullets, quotes and emphasis marks.
-const SENTENCE_LEAD = /^[\s*_“"‘'([]*(?:(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.)]\s+)?[\s*_“"‘'([]*$/i;
+// Between a sentence's end and its first word: spaces, quotes, brackets, emphasis marks.
+const LEAD = /[\s*_“"‘'([]*$/;
+// At a block's start there may also be list numbering written as text: "i.", "a)", "2.3".
+const NUMBERING = /^(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.)][\s*_“"‘'([]*$/i;
+// A sentence ends at . ! ? … (and closing quotes or brackets), but not after an abbreviation.
+const SENTENCE_END = /[.!?…]["”’')\]]*$/;
+const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|cf|vs|viz|al|approx|para|paras|no|nos|p|pp|ch|fig|Mr|Mrs|Ms|Dr|St|Prof|Cllr|Rt|Hon)\.$/i;
 
+/**
+ * Does a sentence start at `start`? True at the start of a block (after list numbering, bullets,
+ * quotes or emphasis marks) and after a sentence's closing punctuation. A cheap test on the text
+ * before the match, so no sentence segmenter has to load for it.
+ */
 function isSentenceStart(ctx: DocumentContext, start: number): boolean {
   const block = ctx.doc.blockAt(start);
   if (!block) return false;
-  const [s] = ctx.sentence(block, start);
-  return SENTENCE_LEAD.test(ctx.doc.text.slice(s, start));
+  const from = Math.max(block.start, start - 200);
+  const before = ctx.doc.text.slice(from, start);
+  const rest = before.replace(LEAD, '');
+  if (from === block.start && (rest === '' || NUMBERING.test(before))) return true;
+  return SENTENCE_END.test(rest) && !ABBREVIATION.test(rest);
 }
 
 export type { ContextCondition };

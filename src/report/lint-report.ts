@@ -1,7 +1,7 @@
 // The result of `canvass lint` over all inputs, before any formatting.
 
 import type { FileResult } from '../lint/finding.js';
-import type { LocatedProblem } from '../yaml/located.js';
+import type { LocatedProblem } from '../yaml/located-error.js';
 
 export interface LintSummary {
   files: number;

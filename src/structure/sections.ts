@@ -1,6 +1,6 @@
 // Sections: a document cut at headings and at the questions of a consultation response.
 
-import type { Document } from '../document/model.js';
+import type { Block, Document } from '../document/model.js';
 import { opensQuestion } from './question-line.js';
 
 export interface Section {
@@ -8,10 +8,21 @@ export interface Section {
   readonly end: number;
 }
 
+/** Does a new section begin with this block? */
+export function startsSection(doc: Document, block: Block): boolean {
+  return block.type === 'heading' || opensQuestion(doc, block);
+}
+
+/** Are offsets a and b in the same section (no heading or question starts in (a, b])? */
+export function sameSection(doc: Document, a: number, b: number): boolean {
+  const [from, to] = a <= b ? [a, b] : [b, a];
+  return !doc.blocksIn(from + 1, to + 1).some((block) => startsSection(doc, block));
+}
+
 export function computeSections(doc: Document): Section[] {
   const starts = [0];
   for (const block of doc.blocks) {
-    if (block.type === 'heading' || opensQuestion(doc, block)) {
+    if (startsSection(doc, block)) {
       // A list item's section starts at its marker line, not after it.
       const at = doc.lines.lineStart(doc.lines.position(block.start).line);
       if (at > starts[starts.length - 1]!) starts.push(at);

@@ -2,12 +2,20 @@
 
 import { createRequire } from 'node:module';
 
+type Distance = (source: string, target: string) => number;
+let levenshtein: Distance | undefined;
+
 // Deep import of the one module we need: natural's root entry prints to stdout and loads
-// database clients. createRequire because that file ships no type declarations.
-const require = createRequire(import.meta.url);
-const { LevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance.js') as {
-  LevenshteinDistance: (source: string, target: string) => number;
-};
+// database clients. createRequire because that file ships no type declarations. Loaded on
+// first use: suggestions are only made when something is wrong.
+function LevenshteinDistance(source: string, target: string): number {
+  if (!levenshtein) {
+    const require = createRequire(import.meta.url);
+    levenshtein = (require('natural/lib/natural/distance/levenshtein_distance.js') as { LevenshteinDistance: Distance })
+      .LevenshteinDistance;
+  }
+  return levenshtein(source, target);
+}
 
 /**
  * The candidate closest to `word`, if it is close enough to be a plausible typo: an edit distance

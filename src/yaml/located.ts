@@ -6,27 +6,8 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import type { z } from 'zod';
 import { didYouMean, didYouMeanSuffix } from './did-you-mean.js';
 
-export interface LocatedProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
-export function formatProblem(problem: LocatedProblem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
-}
-
-/** Thrown with every problem found in a file, not just the first. */
-export class LocatedError extends Error {
-  readonly problems: LocatedProblem[];
-
-  constructor(problems: LocatedProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'LocatedError';
-    this.problems = problems;
-  }
-}
+export { formatProblem, LocatedError, type LocatedProblem } from './located-error.js';
+import { LocatedError, type LocatedProblem } from './located-error.js';
 
 /** Keys and indexes from the document root to a node, as in the data from doc.toJS(). */
 export type YamlPath = readonly (string | number)[];

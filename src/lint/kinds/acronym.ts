@@ -34,30 +34,45 @@ export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
 
   return (ctx) => {
     const text = ctx.doc.text;
-    const firstUse = new Map<string, { start: number; end: number }>();
+    const shoutedBlocks = new Map<object, boolean>();
+    const shouted = (block: { start: number; end: number } | undefined) => {
+      if (!block) return false;
+      let v = shoutedBlocks.get(block);
+      if (v === undefined) shoutedBlocks.set(block, (v = inShoutedBlock(text, block)));
+      return v;
+    };
+    // First pass, cheap: where each acronym is used and first defined.
+    const uses = new Map<string, Array<{ start: number; end: number }>>();
     const firstDefinition = new Map<string, number>();
     for (const hit of ctx.hits[owner] ?? []) {
-      const token = text.slice(hit.start, hit.end);
-      const base = baseOf(token);
+      const base = baseOf(text.slice(hit.start, hit.end));
       if (known.has(base) || SHOUTED_WORDS.has(base) || /^[IVX]+$/.test(base)) continue;
       if (isDefinition(text, hit.start, hit.end)) {
         if (!firstDefinition.has(base)) firstDefinition.set(base, hit.start);
         continue;
       }
-      if (firstUse.has(base) || inShoutedBlock(ctx.doc.text, ctx.doc.blockAt(hit.start))) continue;
-      if (!passesGate(ctx, env.gate, hit.start, hit.end)) continue;
-      firstUse.set(base, { start: hit.start, end: hit.end });
+      const list = uses.get(base);
+      if (list) list.push({ start: hit.start, end: hit.end });
+      else uses.set(base, [{ start: hit.start, end: hit.end }]);
     }
+    // Then the scope checks, only for uses that come before any definition: the first of them
+    // in scope (not quoted, not shouted) is the finding.
     const out: RawFinding[] = [];
-    for (const [base, use] of firstUse) {
+    for (const [base, list] of uses) {
       const definedAt = firstDefinition.get(base);
-      if (definedAt !== undefined && definedAt < use.start) continue;
+      const use = list.find(
+        (u) =>
+          (definedAt === undefined || u.start < definedAt) &&
+          !shouted(ctx.doc.blockAt(u.start)) &&
+          passesGate(ctx, env.gate, u.start, u.end),
+      );
+      if (!use) continue;
       const actual = text.slice(use.start, use.end);
       if (definedAt !== undefined) {
         const line = ctx.doc.lines.position(definedAt).line;
         out.push({ ...use, message: renderMessage(rule.lateMessage ?? rule.message, { actual, line, hint: '' }) });
       } else {
-        out.push({ ...use, message: renderMessage(rule.message, { actual, line: '', hint: longFormHint(ctx, base) }) });
+        out.push({ ...use, message: renderMessage(rule.message, { actual, line: '', hint: longFormHint(ctx, base, use.start) }) });
       }
     }
     return out;
@@ -69,12 +84,16 @@ function baseOf(token: string): string {
   return /[A-Z0-9]s$/.test(token) ? token.slice(0, -1) : token;
 }
 
-function inShoutedBlock(text: string, block: { start: number; end: number } | undefined): boolean {
-  if (!block) return false;
-  const letters = text.slice(block.start, block.end).replace(/[^A-Za-z]/g, '');
-  if (letters.length < 12) return false;
-  const upper = letters.replace(/[^A-Z]/g, '').length;
-  return upper / letters.length > 0.6;
+/** Mostly capitals (a heading or warning set in caps): its capitalised words are not acronyms. */
+function inShoutedBlock(text: string, block: { start: number; end: number }): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = block.start; i < block.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  return upper + lower >= 12 && upper / (upper + lower) > 0.6;
 }
 
 // "(CYPP)", "(CYPF VCS)", "(the ‘Coalition’ or SEC)": a bracket holding only acronyms.
@@ -99,17 +118,39 @@ function isDefinition(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const MINOR = '(?:of|and|for|the|in|on|to|&|’s|\'s)';
+const MINOR = "(?:of|and|for|the|in|on|to|&|’s|'s)";
+/** How far before and after the first use to look for an unbracketed long form. */
+const HINT_BEFORE = 30000;
+const HINT_AFTER = 5000;
 
-/** If the long form appears somewhere (without brackets), say where: the fix is to add them. */
-function longFormHint(ctx: { doc: { text: string; lines: { position(o: number): { line: number } } } }, base: string): string {
+/** If the long form appears near the first use (without brackets), say where: add them. */
+function longFormHint(
+  ctx: { doc: { text: string; lines: { position(o: number): { line: number } } } },
+  base: string,
+  at: number,
+): string {
   if (!/^[A-Z]{2,8}$/.test(base)) return '';
-  const letters = base.split('');
-  const source = letters
-    .map((l, i) => (i === 0 ? `\\b${l}[\\p{L}’'-]*` : `(?:[\\s,]+${MINOR}\\b)*[\\s,]+${l}[\\p{L}’'-]*`))
-    .join('');
-  const m = new RegExp(source, 'u').exec(ctx.doc.text);
+  let re = longFormPatterns.get(base);
+  if (!re) {
+    re = new RegExp(longFormSource(base), 'g');
+    longFormPatterns.set(base, re);
+  }
+  const from = Math.max(0, at - HINT_BEFORE);
+  const window = ctx.doc.text.slice(from, at + HINT_AFTER);
+  re.lastIndex = 0;
+  const m = re.exec(window);
   if (!m) return '';
-  const line = ctx.doc.lines.position(m.index).line;
+  const line = ctx.doc.lines.position(from + m.index).line;
   return ` '${m[0].replace(/\s+/g, ' ')}' appears on line ${line}: add '(${base})' after it.`;
+}
+
+const longFormPatterns = new Map<string, RegExp>();
+
+/** "ADCS" -> A… (of|and|…)* D… (…)* C… S…: capitalised words whose initials spell it. */
+function longFormSource(base: string): string {
+  const word = "[A-Za-z\u00C0-\u024F’'-]*";
+  return base
+    .split('')
+    .map((l, i) => (i === 0 ? `\\b${l}${word}` : `(?:[\\s,]+${MINOR}\\b)*[\\s,]+${l}${word}`))
+    .join('');
 }

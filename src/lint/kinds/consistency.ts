@@ -26,6 +26,8 @@ export function compileConsistency(rule: ConsistencyRule, env: CompileEnv): RunR
     const text = ctx.doc.text;
     const out: RawFinding[] = [];
     for (const group of groups) {
+      // Most documents use one form or none: then there is nothing to compare, and no scope to check.
+      if (group.filter((v) => (ctx.hits[v.owner]?.length ?? 0) > 0).length < 2) continue;
       const used = group
         .map((variant) => ({
           variant,

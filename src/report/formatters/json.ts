@@ -3,7 +3,7 @@
 // internal fields (fixedText) never leak out.
 
 import type { FileResult, Finding, InputProblem } from '../../lint/finding.js';
-import type { LocatedProblem } from '../../yaml/located.js';
+import type { LocatedProblem } from '../../yaml/located-error.js';
 import type { LintReport, LintSummary } from '../lint-report.js';
 import type { FormatOptions } from './index.js';
 

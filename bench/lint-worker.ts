@@ -1,0 +1,18 @@
+// Runs in a child process so its peak memory is its own: `canvass lint <dir> --format json`
+// exactly as the CLI runs it (discovery, reading, decoding, linting, formatting), output discarded.
+
+import { Writable } from 'node:stream';
+import { main } from '../src/cli/main.js';
+
+const [dir, ...extra] = process.argv.slice(2);
+let outputBytes = 0;
+const sink = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    outputBytes += chunk.length;
+    done();
+  },
+});
+const started = performance.now();
+const code = await main(['lint', dir!, '--format', 'json', ...extra], { cwd: process.cwd(), stdout: sink as never, stderr: process.stderr });
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(JSON.stringify({ seconds, code, outputBytes, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');

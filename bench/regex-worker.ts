@@ -1,0 +1,30 @@
+// The bare-regex baseline, in a child process: read every file, decode it, and run the same
+// combined patterns canvass's scanner runs, counting matches. No scopes, no rules, no output:
+// the floor a regex-based linter cannot go below.
+
+import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { compileRuleSet } from '../src/lint/compile.js';
+import { resolvePack } from '../src/packs/load.js';
+import { corpusFiles } from './corpus.js';
+
+const [dir, ...packNames] = process.argv.slice(2);
+const packs = await Promise.all((packNames.length ? packNames : ['third-sector']).map((p) => resolvePack(p, process.cwd())));
+const regexes = compileRuleSet(packs)
+  .scanner.combinedSources()
+  .map((s) => new RegExp(s.source, s.flags));
+const files = corpusFiles(dir!);
+const started = performance.now();
+let matches = 0;
+let bytes = 0;
+for (const file of files) {
+  const buf = await readFile(file);
+  bytes += buf.length;
+  const text = isUtf8(buf) ? buf.toString('utf8') : '';
+  for (const re of regexes) {
+    re.lastIndex = 0;
+    while (re.exec(text)) matches++;
+  }
+}
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(JSON.stringify({ seconds, matches, bytes, files: files.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');

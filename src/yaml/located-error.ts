@@ -1,0 +1,24 @@
+// Problems in YAML files (rule packs, config) located at file:line:col. Kept apart from the YAML
+// parsing so that code which only reports these errors does not load the parser.
+
+export interface LocatedProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export function formatProblem(problem: LocatedProblem): string {
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+/** Thrown with every problem found in a file, not just the first. */
+export class LocatedError extends Error {
+  readonly problems: LocatedProblem[];
+
+  constructor(problems: LocatedProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'LocatedError';
+    this.problems = problems;
+  }
+}
