@@ -30,6 +30,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
     .option('--fix', 'apply fixes to the files (written atomically)')
+    .option('-j, --jobs <n>', 'lint on n threads (default: one per core; 1 for none)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], options) => setExit(await runLint(paths, options, io)));

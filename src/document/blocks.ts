@@ -69,7 +69,6 @@ function segmentLines(text: string, format: Format, lines: Line[]): Block[] {
     if (regionStart < 0) return;
     const from = lines[regionStart]!.start;
     const to = lines[regionEnd]!.end;
-    if (process.env.CANVASS_DEBUG_REGIONS) process.stderr.write(`region ${JSON.stringify(text.slice(from, Math.min(to, from + 120)))} (${to - from} chars)\n`);
     for (const b of parseMarkdownRegion(text, from, to, format)) blocks.push(b);
     regionStart = regionEnd = -1;
   };

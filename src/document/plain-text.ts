@@ -66,8 +66,16 @@ function piece(text: string, parent: Block, start: number, end: number): Block {
   return { type: 'paragraph', start, end: e, containers: [], inline: parent.inline };
 }
 
+const BULLET_CHARS = new Set('·•▪◦‣●○■□➢✓✔');
+const SUPERSCRIPT_DIGITS = new Set('¹²³⁴⁵⁶⁷⁸⁹⁰');
+
 /** Bullets, superscript footnotes and heading-like lines. */
 function classify(text: string, block: Block): Block {
+  // Most blocks are ordinary paragraphs: rule them out on their first character and length.
+  const first = text[block.start]!;
+  if (!BULLET_CHARS.has(first) && !SUPERSCRIPT_DIGITS.has(first) && first !== '*' && block.end - block.start > 80) {
+    return block;
+  }
   const body = text.slice(block.start, block.end);
   const bullet = BULLET.exec(body);
   if (bullet) return withContainer(block, 'list-item', bullet[1]!, bullet[0].length);
@@ -81,6 +89,7 @@ function withContainer(block: Block, container: ContainerType, marker: string, s
   return { ...block, start: block.start + skip, containers: [container], marker };
 }
 
+const TWO_LETTERS = /\p{L}[^]*\p{L}/u;
 const LABEL_VALUE = /^[\p{Lu}][\p{L} ]{0,24}:\s+\S/u;
 
 /**
@@ -98,7 +107,7 @@ export function looksLikeHeading(body: string): boolean {
   if (body.length > 80 || wordCount(body) > 12) return false;
   if (!/^[“"‘'(]?[\p{Lu}\p{Nd}]/u.test(body)) return false;
   if (/[.,;:!]$/.test(body)) return false;
-  if ((body.match(/\p{L}/gu) ?? []).length < 2) return false;
+  if (!TWO_LETTERS.test(body)) return false;
   if (/@|:\/\/|www\./.test(body)) return false;
   if (LABEL_VALUE.test(body)) return false;
   return true;

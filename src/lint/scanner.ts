@@ -24,7 +24,8 @@ interface Entry {
 
 interface Lane {
   regex: RegExp | undefined;
-  buckets: Map<string, Entry[]>;
+  /** Entries by the UTF-16 code of their first character (an array: faster than a Map). */
+  buckets: Array<Entry[] | undefined>;
   wildcard: Entry[];
 }
 
@@ -69,7 +70,7 @@ export class Scanner {
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m; m = regex.exec(text)) {
         const at = m.index;
-        const bucket = lane.buckets.get(text[at]!);
+        const bucket = lane.buckets[text.charCodeAt(at)];
         if (bucket) confirm(text, at, bucket, byOwner);
         if (lane.wildcard.length) confirm(text, at, lane.wildcard, byOwner);
         regex.lastIndex = at + 1;
@@ -83,18 +84,14 @@ export class Scanner {
     const lanes: Lane[] = [];
     for (const caseSensitive of [false, true]) {
       const entries = [...this.entries.values()].filter((e) => e.pattern.caseSensitive === caseSensitive);
-      const lane: Lane = { regex: undefined, buckets: new Map(), wildcard: [] };
+      const lane: Lane = { regex: undefined, buckets: [], wildcard: [] };
       for (const entry of entries) {
         const chars = entry.pattern.firstChars;
         if (!chars) {
           lane.wildcard.push(entry);
           continue;
         }
-        for (const c of chars) {
-          const bucket = lane.buckets.get(c);
-          if (bucket) bucket.push(entry);
-          else lane.buckets.set(c, [entry]);
-        }
+        for (const c of chars) (lane.buckets[c.charCodeAt(0)] ??= []).push(entry);
       }
       if (entries.length) {
         lane.regex = new RegExp(entries.map((e) => e.pattern.source).join('|'), caseSensitive ? 'g' : 'gi');
@@ -118,7 +115,6 @@ function confirm(text: string, at: number, entries: readonly Entry[], byOwner: H
       if (end < text.length && LETTER_OR_DIGIT.test(text[end]!)) continue;
       if (m[0].includes('\n') && PARAGRAPH_BREAK.test(m[0])) continue;
     }
-    const hit: Hit = { owner: -1, pattern: entry.pattern, start: at, end, suffix: m[1] };
-    for (const owner of entry.owners) byOwner[owner]!.push({ ...hit, owner });
+    for (const owner of entry.owners) byOwner[owner]!.push({ owner, pattern: entry.pattern, start: at, end, suffix: m[1] });
   }
 }

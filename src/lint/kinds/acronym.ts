@@ -100,15 +100,20 @@ function inShoutedBlock(text: string, block: { start: number; end: number }): bo
 const BRACKETED_ONLY = /^\(\s*(?:(?:the|hereafter|or|and|known as)\s+)*[“"‘']?[A-Z][A-Za-z0-9&]*[”"’']?(?:\s*[,/;]?\s*(?:or\s+|and\s+)?[“"‘']?[A-Z][A-Za-z0-9&]*[”"’']?)*\s*\)/;
 
 function isDefinition(text: string, start: number, end: number): boolean {
-  // Long form first: the token sits in a bracket of acronyms right after some words.
-  const open = text.lastIndexOf('(', start);
-  if (open !== -1 && start - open <= 24) {
-    const close = text.indexOf(')', end);
-    if (close !== -1 && close - end <= 40 && BRACKETED_ONLY.test(text.slice(open, close + 1))) {
+  // Long form first: the token sits in a bracket of acronyms right after some words. Look for
+  // the brackets only nearby (lastIndexOf alone could scan back through the whole document).
+  const near = text.slice(Math.max(0, start - 24), start);
+  const openAt = near.lastIndexOf('(');
+  if (openAt !== -1) {
+    const open = start - near.length + openAt;
+    const closeAt = text.slice(end, end + 41).indexOf(')');
+    if (closeAt !== -1 && BRACKETED_ONLY.test(text.slice(open, end + closeAt + 1))) {
       return /\p{L}[\p{L}’'.,]*\s*$/u.test(text.slice(Math.max(0, open - 40), open));
     }
   }
   // Acronym first: "CYPP (Children and Young People's Plan)".
+  const nextChars = text.slice(end, end + 3);
+  if (!nextChars.includes('(')) return false;
   const after = /^\s*\(([^()]{3,160})\)/.exec(text.slice(end, end + 170));
   if (after) {
     const words = after[1]!.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
@@ -118,12 +123,15 @@ function isDefinition(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const MINOR = "(?:of|and|for|the|in|on|to|&|’s|'s)";
 /** How far before and after the first use to look for an unbracketed long form. */
-const HINT_BEFORE = 30000;
-const HINT_AFTER = 5000;
+const HINT_BEFORE = 20000;
+const HINT_AFTER = 2000;
+const MINOR = "(?:of|and|for|the|in|on|to|&|’s|'s)";
 
-/** If the long form appears near the first use (without brackets), say where: add them. */
+/**
+ * If the long form appears near the first use without brackets ("Department for Children,
+ * Schools and Families" … DCSF), say where: the fix is to add them.
+ */
 function longFormHint(
   ctx: { doc: { text: string; lines: { position(o: number): { line: number } } } },
   base: string,
@@ -151,6 +159,6 @@ function longFormSource(base: string): string {
   const word = "[A-Za-z\u00C0-\u024F’'-]*";
   return base
     .split('')
-    .map((l, i) => (i === 0 ? `\\b${l}${word}` : `(?:[\\s,]+${MINOR}\\b)*[\\s,]+${l}${word}`))
+    .map((l, i) => (i === 0 ? `\\b${l}${word}` : `(?:[ \\t\\r\\n,]+${MINOR}\\b)*[ \\t\\r\\n,]+${l}${word}`))
     .join('');
 }

@@ -1,9 +1,10 @@
 // near-miss: a word sequence a small edit away from a key term ("social enteprises") is flagged.
 //
 // A cheap prefilter registered with the scanner finds word sequences with the term's word count,
-// first two letters of each word and about its word lengths; length and letter-count checks drop
-// most of those; natural's Damerau-Levenshtein distance decides the rest. A typo in the first
-// two letters of a word ("htird sector") is not caught: the price of scanning at regex speed.
+// the first two and the last letter of each word, and about its word lengths; length and
+// letter-count checks drop most of those; natural's Damerau-Levenshtein distance decides the
+// rest. A typo in the first two or the last letter of a word ("htird sector", "third secto") is
+// not caught: the price of scanning at regex speed.
 
 import { createRequire } from 'node:module';
 import type { NearMissRule } from '../../packs/types.js';
@@ -15,7 +16,22 @@ import type { TermPattern } from '../terms.js';
 type Distance = (a: string, b: string) => number;
 let damerauLevenshtein: Distance | undefined;
 
+// natural's implementation allocates a matrix of objects (~0.1 ms a call); the same misspelling
+// tends to recur across a corpus, so remember answers (bounded).
+const memo = new Map<string, number>();
+const MEMO_LIMIT = 10000;
+
 function distance(a: string, b: string): number {
+  const key = `${a}\0${b}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const d = computeDistance(a, b);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, d);
+  return d;
+}
+
+function computeDistance(a: string, b: string): number {
   if (!damerauLevenshtein) {
     // Deep import: natural's root entry prints to stdout and loads database clients.
     const require = createRequire(import.meta.url);
@@ -128,12 +144,19 @@ function formsOf(term: string): Form[] {
 function prefilter(term: string, maxDistance: number): TermPattern {
   const words = term.trim().split(/\s+/);
   const parts = words.map((word, i) => {
-    // Two fixed letters where the word is long enough for that to leave room for a typo.
-    const fixed = word.length >= 4 ? 2 : 1;
-    const len = word.length;
-    const min = Math.max(0, len - fixed - maxDistance);
-    const max = len - fixed + maxDistance + (i === words.length - 1 ? 3 : 0);
-    return `${escape(word.slice(0, fixed).toLowerCase())}[a-z'’\\-]{${min},${max}}`;
+    const last = i === words.length - 1;
+    // Short words: the first letter only. Longer ones: the first two letters and the last (or a
+    // plural "s" on the term's last word) are fixed, leaving the middle for the typo.
+    if (word.length < 4) {
+      const min = Math.max(0, word.length - 1 - maxDistance);
+      return `${escape(word[0]!.toLowerCase())}[a-z'’\\-]{${min},${word.length - 1 + maxDistance}}`;
+    }
+    const middle = word.length - 3;
+    const min = Math.max(0, middle - maxDistance);
+    const max = middle + maxDistance + (last ? 2 : 0);
+    const end = word[word.length - 1]!.toLowerCase();
+    const ending = last && end !== 's' ? `[${escape(end)}s]` : escape(end);
+    return `${escape(word.slice(0, 2).toLowerCase())}[a-z'’\\-]{${min},${max}}${ending}`;
   });
   const source = `\\b${parts.join('[ \\t\\u00a0]+(?:\\r?\\n[ \\t]*)?')}\\b`;
   const first = words[0]![0]!;

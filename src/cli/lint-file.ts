@@ -1,0 +1,69 @@
+// Linting one input, start to finish: its rules, reading, linting, --fix. Shared by the main
+// thread and the worker threads (lint-worker.ts), so both do exactly the same thing.
+
+import { resolve } from 'node:path';
+import { createDocument, withMarkdownParser } from '../document/document.js';
+import type { RuleSetResolver } from '../config/rule-sets.js';
+import { readSource } from '../ingest/read.js';
+import type { InputRef } from '../ingest/source.js';
+import type { RuleSet } from '../lint/compile.js';
+import { applyFixes } from '../lint/fix.js';
+import type { FileResult, Finding } from '../lint/finding.js';
+import { lintDocument } from '../lint/lint-document.js';
+import { writeFileAtomic } from './atomic-write.js';
+
+/** What a file's linting depends on besides the file: plain data, so it can cross to a worker. */
+export interface FileJob {
+  cwd: string;
+  stdinFilename?: string;
+  fix?: boolean;
+  /** Absolute paths named on the command line: never skipped by a config's `ignore`. */
+  explicit: string[];
+}
+
+/** Passes of fix-then-relint: a fix may reveal or create another finding (ESLint does 10). */
+const FIX_PASSES = 3;
+
+/** Lint one input; undefined when the config ignores it. */
+export async function lintInput(
+  ref: InputRef,
+  resolver: RuleSetResolver,
+  job: FileJob,
+  stdin?: NodeJS.ReadableStream,
+): Promise<FileResult | undefined> {
+  const abs =
+    ref.kind === 'file' ? resolve(job.cwd, ref.path) : job.stdinFilename ? resolve(job.cwd, job.stdinFilename) : undefined;
+  const rules = await resolver.forFile(abs);
+  if (ref.kind === 'file' && abs && !job.explicit.includes(abs) && rules.ignores(abs)) return undefined;
+  const read = await readSource(ref, {
+    cwd: job.cwd,
+    ...(job.stdinFilename ? { stdinFilename: job.stdinFilename } : {}),
+    ...(stdin ? { stdin } : {}),
+  });
+  if (!read.ok) return { path: read.path, findings: [], problems: [read.problem] };
+  const source = read.source;
+  const result: FileResult = { path: source.path, findings: [], problems: [...source.warnings] };
+  if (rules.blocked || !rules.ruleSet) {
+    result.problems.push({ severity: 'error', message: rules.blocked ?? 'not linted: no rules' });
+    return result;
+  }
+  result.findings = await lint(source.path, source.text, rules.ruleSet);
+  if (job.fix && ref.kind === 'file' && result.findings.some((f) => f.fix)) {
+    if (source.encoding !== 'utf-8') {
+      result.problems.push({ severity: 'warning', message: 'not fixed: the file is not UTF-8, and --fix writes UTF-8 only' });
+    } else {
+      let text = source.text;
+      for (let pass = 0; pass < FIX_PASSES && result.findings.some((f) => f.fix); pass++) {
+        text = applyFixes(text, result.findings).text;
+        result.findings = await lint(source.path, text, rules.ruleSet);
+      }
+      await writeFileAtomic(resolve(job.cwd, ref.path), (source.bom ? '\ufeff' : '') + text);
+      result.fixedText = text;
+    }
+  }
+  return result;
+}
+
+function lint(path: string, text: string, ruleSet: RuleSet): Promise<Finding[]> {
+  return withMarkdownParser(() => lintDocument(createDocument(path, text), ruleSet));
+}
