@@ -2,6 +2,14 @@
 // Entry point: run the compiled CLI (npm install builds it via the prepare script).
 import { main } from '../dist/src/cli/main.js';
 
+// A reader that stops early (`canvass lint . | head`) closes the pipe: stop quietly, as cat does.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: process.stdout,

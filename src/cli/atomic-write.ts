@@ -2,10 +2,12 @@
 // write a temporary file beside it, then rename over it. Keeps the file's permissions.
 
 import { randomBytes } from 'node:crypto';
-import { chmod, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Array): Promise<void> {
+  // Write through a symbolic link to the file it points at; renaming over the link would replace it.
+  const path = await realpath(linkOrPath).catch(() => linkOrPath);
   const temp = join(dirname(path), `.${basename(path)}.canvass-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     const mode = await stat(path).then((s) => s.mode, () => undefined);

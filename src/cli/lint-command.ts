@@ -6,7 +6,7 @@ import { discoverInputs } from '../ingest/discover.js';
 import type { FileResult } from '../lint/finding.js';
 import { lintFormatters, type LintFormatName } from '../report/formatters/index.js';
 import { summarise, type LintReport } from '../report/lint-report.js';
-import type { LocatedProblem } from '../yaml/located-error.js';
+import { formatProblem, type LocatedProblem } from '../yaml/located-error.js';
 import { lintInput, type FileJob } from './lint-file.js';
 import { defaultJobs, lintInParallel, PARALLEL_MIN_FILES } from './parallel-lint.js';
 import { useColor } from './color.js';
@@ -91,7 +91,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   io.stdout.write(lintFormatters[format](report, { color, quiet: options.quiet ?? false }));
   // Config problems are also on stderr in machine formats, where a person may not read stdout.
   if (format !== 'stylish' && configProblems.length) {
-    for (const p of configProblems) io.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
+    for (const p of configProblems) io.stderr.write(`${formatProblem(p)}\n`);
   }
   return exitCode(results, configProblems, maxWarnings);
 }

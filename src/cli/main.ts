@@ -30,7 +30,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
     .option('--fix', 'apply fixes to the files (written atomically)')
-    .option('-j, --jobs <n>', 'lint on n threads (default: one per core; 1 for none)')
+    .option('-j, --jobs <n>', 'lint on n worker threads when there are 64 files or more (default: cores - 1, at most 8; 1 on machines with 2 cores or fewer)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], options) => setExit(await runLint(paths, options, io)));

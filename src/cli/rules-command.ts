@@ -4,7 +4,8 @@ import { Chalk } from 'chalk';
 import { listBundledPacks, resolvePack } from '../packs/load.js';
 import type { Pack } from '../packs/types.js';
 import { testPackExamples } from '../lint/rule-tester.js';
-import { LocatedError } from '../yaml/located-error.js';
+import { formatProblem, LocatedError } from '../yaml/located-error.js';
+import { relative } from 'node:path';
 import { useColor } from './color.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import type { CommandIO } from './lint-command.js';
@@ -18,7 +19,11 @@ async function loadPacks(ref: string | undefined, io: CommandIO): Promise<Pack[]
       packs.push(await resolvePack(r, io.cwd));
     } catch (error) {
       failed = true;
-      io.stderr.write((error instanceof LocatedError ? error.message : String(error)) + '\n');
+      if (error instanceof LocatedError) {
+        for (const p of error.problems) io.stderr.write(`${formatProblem({ ...p, file: relativeTo(io.cwd, p.file) })}\n`);
+      } else {
+        io.stderr.write(`canvass: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
     }
   }
   return failed ? EXIT_USAGE : packs;
@@ -56,7 +61,7 @@ export async function runRulesTest(ref: string | undefined, options: { color?: b
   let total = 0;
   for (const pack of packs) {
     const results = await testPackExamples(pack);
-    io.stdout.write(`${c.bold(pack.name)} (${pack.origin})\n`);
+    io.stdout.write(`${c.bold(pack.name)} (${pack.origin.startsWith('bundled:') ? pack.origin : relativeTo(io.cwd, pack.origin)})\n`);
     for (const rule of pack.rules) {
       const id = `${pack.name}/${rule.id}`;
       const mine = results.filter((r) => r.ruleId === id);
@@ -75,4 +80,10 @@ export async function runRulesTest(ref: string | undefined, options: { color?: b
   const summary = `${total - failures}/${total} examples pass`;
   io.stdout.write(failures ? c.red(`\n✖ ${summary}, ${failures} fail\n`) : c.green(`\n✔ ${summary}\n`));
   return failures ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** A path as the user would write it: relative to cwd when it is inside it. */
+function relativeTo(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : file;
 }

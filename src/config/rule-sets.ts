@@ -8,7 +8,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
+import { ignoreMatcher } from '../ingest/ignore.js';
 import { compileRuleSet, type RuleSet } from '../lint/compile.js';
 import { resolvePack } from '../packs/load.js';
 import type { Pack } from '../packs/types.js';
@@ -74,29 +74,30 @@ export class RuleSetResolver {
     }
     const refs = this.options.packs ?? config.packs;
     const baseDir = this.options.packs ? this.options.cwd : config.dir;
-    const loaded = await Promise.all(refs.map((ref) => this.pack(ref, baseDir)));
+    const loaded = await Promise.all(refs.map((ref) => this.pack(ref, baseDir, config)));
     const packs = loaded.filter((p): p is Pack => p !== undefined);
     const ruleSet = compileRuleSet(packs, { severities: config.rules, knownAcronyms: config.acronyms });
     await this.checkRuleKeys(config, ruleSet);
-    const ignore = config.ignore.length ? picomatch(config.ignore, { dot: true }) : undefined;
-    const ignoreBase = picomatch(config.ignore.map((g) => g.replace(/^\.\//, '')), { dot: true, basename: true });
+    // The same matching as --ignore, relative to the config's folder.
+    const ignore = config.ignore.length ? ignoreMatcher(config.ignore) : undefined;
     return {
       config,
       ruleSet,
       ignores: (absPath) => {
         if (!ignore) return false;
         const rel = relative(config.dir, absPath).split('\\').join('/');
-        return !rel.startsWith('..') && (ignore(rel) || ignoreBase(rel));
+        return !rel.startsWith('..') && ignore.file(rel);
       },
     };
   }
 
-  private pack(ref: string, baseDir: string): Promise<Pack | undefined> {
+  private pack(ref: string, baseDir: string, config: Config): Promise<Pack | undefined> {
     const key = `${baseDir}\0${ref}`;
     let entry = this.packs.get(key);
     if (!entry) {
-      entry = resolvePack(ref, baseDir).catch((error: unknown) => {
-        this.record(error, ref);
+      entry = resolvePack(ref, baseDir).catch(async (error: unknown) => {
+        if (error instanceof LocatedError) this.record(error, ref);
+        else await this.recordUnknownPack(ref, config, error instanceof Error ? error.message : String(error));
         return undefined;
       });
       this.packs.set(key, entry);
@@ -104,10 +105,30 @@ export class RuleSetResolver {
     return entry;
   }
 
+  /** A pack name that is not bundled: point at it in the config, or say it came from --pack. */
+  private async recordUnknownPack(ref: string, config: Config, message: string): Promise<void> {
+    if (this.options.packs || !config.path) {
+      this.add({ file: '--pack', line: 0, column: 0, message });
+      return;
+    }
+    const { parseLocatedYaml } = await import('../yaml/located.js');
+    const { yaml } = parseLocatedYaml(await readFile(config.path, 'utf8'), config.path);
+    const index = config.packs.indexOf(ref);
+    this.add({ file: config.path, ...yaml.position(['packs', index]), message });
+  }
+
   /** A `rules:` key naming no loaded rule or pack is a config error (a typo disables nothing). */
   private async checkRuleKeys(config: Config, ruleSet: RuleSet): Promise<void> {
     const known = [...ruleSet.knownIds, ...ruleSet.packNames];
-    const unknown = Object.keys(config.rules).filter((k) => !ruleSet.knownIds.has(k) && !ruleSet.packNames.has(k));
+    // Keys about packs that are not loaded are not typos: the pack failed to load (reported
+    // already) or --pack chose other packs for this run.
+    const notLoaded = (key: string) => {
+      const pack = key.split('/')[0]!;
+      return !ruleSet.packNames.has(pack) && (this.options.packs !== undefined || config.packs.some((p) => p === pack || p.includes('/') || /\.ya?ml$/.test(p)));
+    };
+    const unknown = Object.keys(config.rules).filter(
+      (k) => !ruleSet.knownIds.has(k) && !ruleSet.packNames.has(k) && !notLoaded(k),
+    );
     if (!unknown.length || !config.path) return;
     const { parseLocatedYaml } = await import('../yaml/located.js');
     const { yaml } = parseLocatedYaml(await readFile(config.path, 'utf8'), config.path);

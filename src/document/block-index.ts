@@ -47,18 +47,30 @@ export class BlockIndex {
 
   /** Every block that starts in [from, to), in order, segmenting only what is needed. */
   blocksIn(from: number, to: number): Block[] {
-    if (this.all || !this.local) return this.blocks().filter((b) => b.start >= from && b.start < to);
     const out: Block[] = [];
+    this.someBlockIn(from, to, (b) => {
+      out.push(b);
+      return false;
+    });
+    return out;
+  }
+
+  /**
+   * Does some block starting in [from, to) satisfy `test`? Segments chunk by chunk and stops at
+   * the first that does.
+   */
+  someBlockIn(from: number, to: number, test: (block: Block) => boolean): boolean {
+    if (this.all || !this.local) return this.blocks().some((b) => b.start >= from && b.start < to && test(b));
     let o = from;
     while (o < to) {
       const ls = nextNonBlankLine(this.text, o === 0 ? -1 : lineStart(this.text, o) - 1);
       if (ls < 0 || ls >= to) break;
       this.at(ls);
       const segment = this.segmentAt(ls)!;
-      for (const b of segment.blocks) if (b.start >= from && b.start < to && b.start >= o) out.push(b);
+      for (const b of segment.blocks) if (b.start >= from && b.start < to && b.start >= o && test(b)) return true;
       o = segment.end + 1;
     }
-    return out;
+    return false;
   }
 
   private segmentAt(offset: number): Segment | undefined {

@@ -68,6 +68,9 @@ export function createDocument(path: string, text: string, format: Format = form
     blocksIn(from: number, to: number) {
       return index.blocksIn(from, to);
     },
+    someBlockIn(from: number, to: number, test: (block: Block) => boolean) {
+      return index.someBlockIn(from, to, test);
+    },
     spansOf(block: Block, options?: { markup?: boolean }) {
       const wantMarkup = options?.markup ?? true;
       const inline = block.inline;

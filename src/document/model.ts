@@ -84,6 +84,8 @@ export interface Document {
   blockAt(offset: number): Block | undefined;
   /** Blocks starting in [from, to), in order; segments only that part of the text. */
   blocksIn(from: number, to: number): readonly Block[];
+  /** Does a block starting in [from, to) pass `test`? Stops segmenting at the first that does. */
+  someBlockIn(from: number, to: number, test: (block: Block) => boolean): boolean;
   /**
    * Inline spans of a block, sorted by start. `markup: false` skips a Markdown parse that could
    * only add emphasis/strong spans, for callers that do not need them.

@@ -9,7 +9,7 @@ import type { Block, ContainerType } from './model.js';
 
 const BULLET = /^([·•▪◦‣●○■□➢✓✔])[ \t\u00a0]+/;
 const SUPERSCRIPT_LABEL = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)[ \t\u00a0]*/;
-const STARTS_NEW = /^(?:[\p{Lu}\p{Nd}“"‘'(£$€]|[·•▪◦‣●○■□➢✓✔][ \t\u00a0])/u;
+const STARTS_NEW = /^(?:[\p{Lu}\p{Nd}“"‘'(£$€]|\*\*|[·•▪◦‣●○■□➢✓✔][ \t\u00a0])/u;
 const ENDS_SENTENCE = /[.!?…:][”"’')\]*¹²³⁴⁵⁶⁷⁸⁹⁰]*$|[¹²³⁴⁵⁶⁷⁸⁹⁰]$/;
 const ENDS_WITH_ADDRESS = /^(?:\S+\.[a-z]{2,}\/?\S*|\S+@\S+)$/i;
 /** A hard-wrapped line is long; a line this short that ends a run is a line of its own. */
@@ -49,7 +49,8 @@ function softParagraphs(text: string, block: Block): Block[] {
 }
 
 function breaksParagraph(prev: string, next: string): boolean {
-  if (BULLET.test(next)) return true;
+  // Bullets and superscript footnotes start lines of their own.
+  if (BULLET.test(next) || SUPERSCRIPT_LABEL.test(next)) return true;
   if (!STARTS_NEW.test(next)) return false;
   // A bullet is one line in a word processor's export: a capitalised line after it is new.
   if (BULLET.test(prev.trimStart())) return true;

@@ -3,7 +3,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { ignoreMatcher, type IgnoreMatcher } from './ignore.js';
 import { describeFsError, type DiscoveryProblem, type InputRef } from './source.js';
 
 export type { DiscoveryProblem, InputRef } from './source.js';
@@ -32,7 +32,7 @@ export async function discoverInputs(inputs: string[], options: DiscoverOptions)
   const ctx: Context = {
     cwd: path.resolve(options.cwd),
     extensions: (options.extensions ?? DEFAULT_EXTENSIONS).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase()),
-    ignore: createIgnore(options.ignore),
+    ignore: ignoreMatcher(options.ignore),
   };
   // Expand in parallel, merge in input order so the result does not depend on timing.
   const expanded = await Promise.all(inputs.map((input) => (input === '-' ? null : expandInput(input, ctx))));
@@ -195,36 +195,7 @@ async function expandGlob(pattern: string, ctx: Context): Promise<Expansion> {
   return { files: files.sort(byCodeUnits), problems: [] };
 }
 
-interface IgnoreMatcher {
-  /** Is this file (path relative to cwd) ignored, by itself or by a parent directory? */
-  file(rel: string): boolean;
-  /** Is this directory ignored, by itself or by a parent? */
-  dir(rel: string): boolean;
-}
 
-/**
- * A pattern ignores a path when it matches the path relative to cwd or its base name
- * ("*.bak.md" anywhere), or matches one of its parent directories ("drafts", "archive/**").
- */
-function createIgnore(patterns: string[]): IgnoreMatcher {
-  // "./drafts/" means the same as "drafts": picomatch would not match either spelling.
-  const cleaned = patterns.map((p) => p.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '')).filter((p) => p !== '');
-  if (cleaned.length === 0) return { file: () => false, dir: () => false };
-  const isMatch = picomatch(cleaned, { dot: true });
-  const matches = (rel: string) => isMatch(rel) || isMatch(path.posix.basename(rel));
-  const dirs = new Map<string, boolean>();
-  const dir = (rel: string): boolean => {
-    // Stop at cwd and at anything above it ("..", "../.."): those are not the user's to ignore.
-    if (rel === '.' || rel === '' || rel === '/' || path.posix.basename(rel) === '..') return false;
-    let hit = dirs.get(rel);
-    if (hit === undefined) {
-      hit = matches(rel) || dir(path.posix.dirname(rel));
-      dirs.set(rel, hit);
-    }
-    return hit;
-  };
-  return { file: (rel) => matches(rel) || dir(path.posix.dirname(rel)), dir };
-}
 
 /** The path as the user would write it: relative with "/" if they gave a relative input. */
 function displayPath(abs: string, input: string, ctx: Context): string {

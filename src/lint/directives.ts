@@ -14,7 +14,7 @@ export interface Directive {
 }
 
 const COMMENT = /<!--\s*canvass-(disable-next-line|disable|enable)\b([^]*?)-->/g;
-const BARE_LINE = /^[ \t]*canvass-(disable-next-line|disable|enable)\b([^\n]*)$/gm;
+const BARE_LINE = /^[ \t]*canvass-(disable-next-line|disable|enable)\b([^\n\r]*)$/gm;
 
 export function findDirectives(text: string, format: Format): Directive[] {
   if (!text.includes('canvass-')) return [];
@@ -53,16 +53,21 @@ export function isSuppressed(text: string, directives: readonly Directive[], off
   return off;
 }
 
-/** The next non-blank line after `offset`'s line. */
+/** The next non-blank line after `offset`'s line (lines end at \n, \r\n or a lone \r). */
 function nextLine(text: string, offset: number): { start: number; end: number } | undefined {
-  let i = text.indexOf('\n', offset);
-  while (i !== -1) {
-    const start = i + 1;
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
+  const breakAt = (from: number) => {
+    const m = /\r\n?|\n/g;
+    m.lastIndex = from;
+    const found = m.exec(text);
+    return found ? { at: found.index, next: found.index + found[0].length } : undefined;
+  };
+  let br = breakAt(offset);
+  while (br) {
+    const start = br.next;
+    const following = breakAt(start);
+    const end = following ? following.at : text.length;
     if (text.slice(start, end).trim()) return { start, end };
-    if (end === text.length) return undefined;
-    i = end;
+    br = following;
   }
   return undefined;
 }

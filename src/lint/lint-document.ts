@@ -67,7 +67,7 @@ function dedupeAndSort(findings: Finding[]): Finding[] {
   for (const f of findings) {
     const prev = out[out.length - 1];
     // The same rule twice over overlapping text (two swap keys, say) is one finding: keep the first, longest.
-    if (prev && prev.ruleId === f.ruleId && f.offset < prev.offset + prev.length) continue;
+    if (prev && prev.ruleId === f.ruleId && f.ruleId !== 'canvass/directive' && f.offset < prev.offset + prev.length) continue;
     out.push(f);
   }
   return out;

@@ -103,6 +103,12 @@ export function inflectLike(replacement: string, pattern: TermPattern, suffix: s
   const termWasPlural = /(?:ies|[^s]s)$/i.test(pattern.lastWord ?? '');
   const matchIsPlural = /^(?:ies|s|es)$/i.test(suffix);
   if (!matchIsPlural || termWasPlural) return replacement;
+  // Only a short replacement whose last word is its head noun can be made plural mechanically
+  // ("third sector" -> "third sectors"); "person who uses services" cannot.
+  const words = replacement.trim().split(/\s+/);
+  if (words.length > 3 || /s$/i.test(words[words.length - 1] ?? '') || /\b(?:who|which|that|of)\b/i.test(replacement)) {
+    return replacement;
+  }
   return replacement.replace(/([A-Za-z]+)$/, (w) => pluralise(w));
 }
 
@@ -116,6 +122,8 @@ const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'o
 
 /** Keep the case pattern of what was written: "Voluntary sector" -> "Third sector", "VCS" -> upper. */
 export function matchCase(written: string, replacement: string): string {
+  // An acronym (NGO, NGOs, VCS) says nothing about how its spelled-out replacement is cased.
+  if (/^[A-Z][A-Z0-9&]*s?$/.test(written.trim()) && written.trim().length <= 8) return replacement;
   const letters = written.replace(/[^A-Za-z]/g, '');
   if (letters.length > 1 && letters === letters.toUpperCase()) return replacement.toUpperCase();
   const words = written.split(/[\s\-]+/).filter((w) => /[A-Za-z]/.test(w));

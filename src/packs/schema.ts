@@ -323,7 +323,8 @@ export function checkPackValues(data: unknown, lineOf: (path: YamlPath) => numbe
         if (message) problems.push({ path: at('swap', term), message, target: 'key' });
       }
     }
-    checkTerms(rule.terms, 'terms', at('terms'));
+    // near-miss compares spellings of phrases: a /regex/ term has no spelling to compare.
+    checkTerms(rule.terms, 'terms', at('terms'), rule.kind !== 'near-miss');
     checkTerms(rule.exceptions, 'exceptions', at('exceptions'));
     checkTerms(rule.ignore, 'ignore', at('ignore'), false);
     if (Array.isArray(rule.variants)) {

@@ -4,7 +4,7 @@
 import type { Block, Document } from '../document/model.js';
 
 const QUESTION_LABEL =
-  /^(?:\*\*|__)?\s*(?:consultation\s+)?(?:question|q)\s*\.?\s*(\d+[a-z]?(?:\.\d+)*)\s*(?:[:.)–—-]|\s+[A-Z])/i;
+  /^(?:\*\*|__)?\s*(?:consultation\s+)?(?:question|q)\s*\.?\s*(\d+[a-z]?(?:\.\d+)*)(?:\*\*|__)?\s*(?:[:.)–—-]|\s+[A-Z])/i;
 const NUMBERED = /^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+\S/;
 
 /** The text of a block including its list marker ("1. Overall, do you agree…?"). */

@@ -16,7 +16,7 @@ export function startsSection(doc: Document, block: Block): boolean {
 /** Are offsets a and b in the same section (no heading or question starts in (a, b])? */
 export function sameSection(doc: Document, a: number, b: number): boolean {
   const [from, to] = a <= b ? [a, b] : [b, a];
-  return !doc.blocksIn(from + 1, to + 1).some((block) => startsSection(doc, block));
+  return !doc.someBlockIn(from + 1, to + 1, (block) => startsSection(doc, block));
 }
 
 export function computeSections(doc: Document): Section[] {

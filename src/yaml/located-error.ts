@@ -8,7 +8,9 @@ export interface LocatedProblem {
   message: string;
 }
 
+/** `file:line:col: message`; a problem with no position (line 0) is `file: message`. */
 export function formatProblem(problem: LocatedProblem): string {
+  if (problem.line === 0) return `${problem.file}: ${problem.message}`;
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
 

@@ -123,9 +123,13 @@ function isDefinition(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** How far before and after the first use to look for an unbracketed long form. */
-const HINT_BEFORE = 20000;
-const HINT_AFTER = 2000;
+/**
+ * How far before and after the first use to look for an unbracketed long form: it is normally
+ * introduced shortly before (a regex over the whole document for each acronym would cost more
+ * than the rest of the rule).
+ */
+const HINT_BEFORE = 8000;
+const HINT_AFTER = 300;
 const MINOR = "(?:of|and|for|the|in|on|to|&|’s|'s)";
 
 /**

@@ -13,7 +13,7 @@ import { passesGate } from '../context.js';
 import { renderMessage } from '../message.js';
 import type { TermPattern } from '../terms.js';
 
-type Distance = (a: string, b: string) => number;
+type Distance = (a: string, b: string, options?: { restricted?: boolean }) => number;
 let damerauLevenshtein: Distance | undefined;
 
 // natural's implementation allocates a matrix of objects (~0.1 ms a call); the same misspelling
@@ -40,7 +40,9 @@ function computeDistance(a: string, b: string): number {
     };
     damerauLevenshtein = mod.DamerauLevenshteinDistance;
   }
-  return damerauLevenshtein(a, b);
+  // restricted: the optimal-string-alignment distance. natural's unrestricted variant gives wrong
+  // answers (0 for "comissioning" vs "commissioning", and depends on argument order).
+  return damerauLevenshtein(a, b, { restricted: true });
 }
 
 interface Form {

@@ -11,7 +11,7 @@ export const CONFIG_RULE_ID = 'canvass/config';
 export function compact(report: LintReport, _options: FormatOptions): string {
   let out = '';
   for (const p of report.configProblems) {
-    out += `${p.file}:${p.line}:${p.column} error ${CONFIG_RULE_ID} ${oneLine(p.message)}\n`;
+    out += `${p.file}:${p.line || 1}:${p.column || 1} error ${CONFIG_RULE_ID} ${oneLine(p.message)}\n`;
   }
   for (const file of report.files) {
     for (const p of file.problems) {

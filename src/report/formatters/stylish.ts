@@ -2,6 +2,7 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FileResult } from '../../lint/finding.js';
+import { formatProblem } from '../../yaml/located-error.js';
 import type { Severity } from '../../packs/types.js';
 import type { LintReport } from '../lint-report.js';
 import type { FormatOptions } from './index.js';
@@ -24,7 +25,7 @@ export function stylish(report: LintReport, options: FormatOptions): string {
   totals.problems += report.configProblems.length;
   // Broken configs and packs first: they change what every file below was checked against.
   const configBlock = report.configProblems.length
-    ? report.configProblems.map((p) => `${c.red('error')}  ${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n') + '\n\n'
+    ? report.configProblems.map((p) => `${c.red('error')}  ${formatProblem(p)}`).join('\n') + '\n\n'
     : '';
   const quietNote = options.quiet ? ' (--quiet: warnings hidden)' : '';
   if (totals.problems === 0) {

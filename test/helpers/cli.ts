@@ -1,0 +1,47 @@
+// Run the built CLI (bin/canvass.js -> dist/) as a user would: a separate Node process, its own
+// working directory, no colour. `npm test` builds first (the pretest script).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const binPath = join(repoRoot, 'bin', 'canvass.js');
+const builtMain = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  cwd: string;
+  /** Bytes or text for standard input; without it stdin is empty. */
+  input?: string | Buffer;
+  env?: Record<string, string>;
+}
+
+export function runCli(args: readonly string[], options: CliOptions): CliResult {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  delete env.FORCE_COLOR; // would override NO_COLOR
+  const result = spawnSync(process.execPath, [binPath, ...args], {
+    cwd: options.cwd,
+    env,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (result.error) throw result.error;
+  if (result.status === null) throw new Error(`canvass was killed by ${result.signal}\n${result.stderr}`);
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Fails early, with a clear message, when dist/ has not been built. */
+export function assertBuilt(): void {
+  if (!existsSync(builtMain)) throw new Error(`${builtMain} is missing: run 'npm run build' first (npm test does it)`);
+}
+
+export function makeTempDir(prefix = 'canvass-cli-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
