@@ -8,7 +8,7 @@
 // (test/document-differential.test.ts) checks both paths give identical blocks and spans.
 
 import { parseMarkdownRegion } from './markdown-parse.js';
-import type { Block, Format, InlineSource } from './model.js';
+import { makeBlock, type Block, type Format, type InlineSource } from './model.js';
 
 interface Line {
   start: number;
@@ -259,7 +259,7 @@ function listBlocks(text: string, lines: Line[], chunk: Chunk): Block[] {
     const line = lines[k]!;
     const item = itemLine(text, line, 'markdown')!;
     const block = textBlock(text, item.content, line.end, 'paragraph', ['list-item']);
-    blocks.push({ ...block, marker: item.marker });
+    blocks.push(makeBlock({ ...block, marker: item.marker }));
   }
   return blocks;
 }
@@ -363,7 +363,7 @@ function paragraph(text: string, lines: Line[], first: number, last: number): Bl
 function heading(text: string, lines: Line[], index: number): Block {
   const line = lines[index]!;
   const depth = /^#+/.exec(text.slice(line.content, line.content + 7))![0].length;
-  return { ...textBlock(text, line.content, line.end, 'heading', []), depth };
+  return makeBlock({ ...textBlock(text, line.content, line.end, 'heading', []), depth });
 }
 
 function textBlock(text: string, start: number, end: number, type: 'paragraph' | 'heading', containers: Block['containers']): Block {
@@ -379,5 +379,5 @@ function textBlock(text: string, start: number, end: number, type: 'paragraph' |
     emphasisOnly: !structural && emphasis,
   };
   if (inline.plain) inline.markup = [];
-  return { type, start, end, containers, inline };
+  return makeBlock({ type, start, end, containers, inline });
 }

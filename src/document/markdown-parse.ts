@@ -5,7 +5,7 @@
 // word-processor text produces by accident (setext underlines, indented code, raw HTML).
 
 import type { Root, Nodes, Parents } from 'mdast';
-import type { Block, ContainerType, Format, InlineSource, Span, SpanType } from './model.js';
+import { makeBlock, type Block, type ContainerType, type Format, type InlineSource, type Span, type SpanType } from './model.js';
 
 type Parse = (text: string) => Root;
 const parsers: Partial<Record<Format, Parse>> = {};
@@ -102,7 +102,7 @@ function collectBlocks(
         const first = out[before];
         if (first && child.position) {
           const marker = text.slice(base + child.position.start.offset!, first.start).trim();
-          if (marker) out[before] = { ...first, marker: marker.split(/\s+/)[0]! };
+          if (marker) out[before] = makeBlock({ ...first, marker: marker.split(/\s+/)[0]! });
         }
         break;
       }
@@ -127,14 +127,16 @@ function collectBlocks(
           plain: spans.length === 0,
           emphasisOnly: false,
         };
-        out.push({
-          type: child.type,
-          start: range[0],
-          end: range[1],
-          containers,
-          ...(child.type === 'heading' ? { depth: child.depth } : {}),
-          inline,
-        });
+        out.push(
+          makeBlock({
+            type: child.type,
+            start: range[0],
+            end: range[1],
+            containers,
+            depth: child.type === 'heading' ? child.depth : undefined,
+            inline,
+          }),
+        );
         break;
       }
       case 'code':
@@ -142,13 +144,15 @@ function collectBlocks(
       case 'thematicBreak': {
         const range = rangeOf(child, base);
         if (!range) break;
-        out.push({
-          type: child.type === 'thematicBreak' ? 'thematic-break' : child.type,
-          start: range[0],
-          end: range[1],
-          containers,
-          inline: { start: range[0], end: range[1], markup: [], plain: true, emphasisOnly: false },
-        });
+        out.push(
+          makeBlock({
+            type: child.type === 'thematicBreak' ? 'thematic-break' : child.type,
+            start: range[0],
+            end: range[1],
+            containers,
+            inline: { start: range[0], end: range[1], markup: [], plain: true, emphasisOnly: false },
+          }),
+        );
         break;
       }
       default:

@@ -5,7 +5,7 @@
 // footnotes and headings that are just short lines. These refinements run on plain text only,
 // after segmentation, identically on the fast path and the remark path.
 
-import type { Block, ContainerType } from './model.js';
+import { makeBlock, type Block, type ContainerType } from './model.js';
 
 const BULLET = /^([·•▪◦‣●○■□➢✓✔])[ \t\u00a0]+/;
 const SUPERSCRIPT_LABEL = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)[ \t\u00a0]*/;
@@ -64,7 +64,7 @@ function breaksParagraph(prev: string, next: string): boolean {
 function piece(text: string, parent: Block, start: number, end: number): Block {
   let e = end;
   while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return { type: 'paragraph', start, end: e, containers: [], inline: parent.inline };
+  return makeBlock({ type: 'paragraph', start, end: e, containers: [], inline: parent.inline });
 }
 
 const BULLET_CHARS = new Set('·•▪◦‣●○■□➢✓✔');
@@ -82,12 +82,12 @@ function classify(text: string, block: Block): Block {
   if (bullet) return withContainer(block, 'list-item', bullet[1]!, bullet[0].length);
   const label = SUPERSCRIPT_LABEL.exec(body);
   if (label) return withContainer(block, 'footnote', label[1]!, label[0].length);
-  if (looksLikeHeading(body)) return { ...block, type: 'heading', depth: 0 };
+  if (looksLikeHeading(body)) return makeBlock({ ...block, type: 'heading', depth: 0 });
   return block;
 }
 
 function withContainer(block: Block, container: ContainerType, marker: string, skip: number): Block {
-  return { ...block, start: block.start + skip, containers: [container], marker };
+  return makeBlock({ ...block, start: block.start + skip, containers: [container], marker });
 }
 
 const TWO_LETTERS = /\p{L}[^]*\p{L}/u;
