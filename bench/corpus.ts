@@ -13,7 +13,7 @@ export interface BenchCorpus {
 export function buildCorpus(repo: string, targetBytes: number): BenchCorpus {
   const sourceDir = join(repo, 'corpus');
   const sources = readdirSync(sourceDir)
-    .filter((f) => f.endsWith('.txt') || f.endsWith('.md'))
+    .filter((f) => f.endsWith('.txt')) // the five documents (not the folder's README)
     .sort()
     .map((name) => ({ name, bytes: readFileSync(join(sourceDir, name)) }));
   const setBytes = sources.reduce((n, s) => n + s.bytes.length, 0);

@@ -41,7 +41,17 @@ export async function loadConfigFile(path: string): Promise<Config> {
   } catch (error) {
     throw new LocatedError([{ file: path, line: 1, column: 1, message: `cannot read config file: ${(error as Error).message}` }]);
   }
-  // The YAML parser and schema load only when there is a config file to read.
+  // The YAML parser loads only when there is a config file to read, and the schema (zod, with
+  // located errors and did-you-mean) only when the file is not plainly valid.
+  const { parse } = await import('yaml');
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch {
+    data = undefined;
+  }
+  const quick = data === undefined ? undefined : plainlyValid(data, path);
+  if (quick) return quick;
   const { parseConfig } = await import('./config-schema.js');
   return parseConfig(text, path);
 }
@@ -58,4 +68,31 @@ export function findConfigFile(startDir: string): string | undefined {
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+const RULE_KEY = /^[a-z0-9-]+(\/[a-z0-9-]+)?$/;
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '');
+
+/** The config when `data` has exactly the expected shape; undefined sends it to full validation. */
+function plainlyValid(data: unknown, path: string): Config | undefined {
+  const defaults = { ...defaultConfig(dirname(resolve(path))), path };
+  if (data === null) return defaults;
+  if (typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const d = data as Record<string, unknown>;
+  if (Object.keys(d).some((k) => !['packs', 'rules', 'ignore', 'acronyms'].includes(k))) return undefined;
+  for (const k of ['packs', 'ignore', 'acronyms']) if (d[k] !== undefined && !isStrings(d[k])) return undefined;
+  const rules = d.rules;
+  if (rules !== undefined) {
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return undefined;
+    for (const [k, v] of Object.entries(rules)) {
+      if (!RULE_KEY.test(k) || !(RULE_SETTINGS as readonly unknown[]).includes(v)) return undefined;
+    }
+  }
+  return {
+    ...defaults,
+    packs: (d.packs as string[] | undefined) ?? defaults.packs,
+    rules: (rules as Config['rules'] | undefined) ?? {},
+    ignore: (d.ignore as string[] | undefined) ?? [],
+    acronyms: (d.acronyms as string[] | undefined) ?? [],
+  };
 }
