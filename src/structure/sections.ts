@@ -1,7 +1,7 @@
 // Sections: a document cut at headings and at the questions of a consultation response.
 
 import type { Block, Document } from '../document/model.js';
-import { opensQuestion } from './question-line.js';
+import { questionAt } from './questions.js';
 
 export interface Section {
   readonly start: number;
@@ -10,7 +10,7 @@ export interface Section {
 
 /** Does a new section begin with this block? */
 export function startsSection(doc: Document, block: Block): boolean {
-  return block.type === 'heading' || opensQuestion(doc, block);
+  return block.type === 'heading' || questionAt(doc, block) !== undefined;
 }
 
 /** Are offsets a and b in the same section (no heading or question starts in (a, b])? */

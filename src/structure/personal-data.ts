@@ -1,0 +1,66 @@
+// Personal data in a response: names given as contacts, email addresses, phone numbers. Always
+// detected, so that every output can keep them out unless --include-personal-data is given.
+
+import type { Document } from '../document/model.js';
+
+export interface PersonalSpan {
+  kind: 'name' | 'email' | 'phone';
+  start: number;
+  end: number;
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// UK numbers (020 7793 2321, 01632 960 123, +44 20 7946 0958) and other international forms.
+const PHONE = /(?<![\w.])(?:\+\d{1,3}[\s-]?)?\(?0?\d{2,5}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w.])/g;
+// "Contact: Olof Jonsdottir", "Contact name: …", "Author: …"
+const LABELLED_NAME = /\b(?:contact(?:\s+name)?|author|name|written by|prepared by)\s*:\s*((?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})/giu;
+const PERSON_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$/u;
+/** Words that make a capitalised line an organisation or a role, not a person. */
+const NOT_A_PERSON =
+  /\b(?:coalition|council|trust|trusts|association|england|network|society|partnership|forum|alliance|federation|foundation|group|services?|university|department|ltd|limited|charity|bureau|union|agency|board|office|institute|centre|center|team|officer|manager|director|policy|unit|programme|project|children|young|people|families|development|regional|national|local|committee|commission|response|consultation)\b/i;
+
+export function findPersonalData(doc: Document): PersonalSpan[] {
+  const text = doc.text;
+  const spans: PersonalSpan[] = [];
+  for (const m of text.matchAll(EMAIL)) spans.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length >= 9 && digits.length <= 13 && !/^(?:19|20)\d\d$/.test(m[0].trim())) {
+      spans.push({ kind: 'phone', start: m.index, end: m.index + m[0].length });
+    }
+  }
+  for (const m of text.matchAll(LABELLED_NAME)) {
+    const name = m[2]!;
+    if (NOT_A_PERSON.test(name)) continue;
+    const start = m.index + m[0].length - name.length - (m[1]?.length ?? 0);
+    spans.push({ kind: 'name', start, end: m.index + m[0].length });
+  }
+  // "For more information …, contact:" followed by a name on a line of its own.
+  const contactIntro = /\bcontact\s*:?\s*$/im;
+  for (const block of doc.blocks) {
+    const body = text.slice(block.start, block.end);
+    if (!contactIntro.test(body)) continue;
+    const next = doc.blocks[doc.blocks.indexOf(block) + 1];
+    if (!next) continue;
+    const firstLine = text.slice(next.start, next.end).split('\n')[0]!.trim();
+    if (PERSON_NAME.test(firstLine) && !NOT_A_PERSON.test(firstLine)) {
+      spans.push({ kind: 'name', start: next.start, end: next.start + firstLine.length });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return spans.filter((s, i) => i === 0 || s.start >= spans[i - 1]!.end);
+}
+
+/** `text` (which starts at `offset` in the document) with personal data replaced. */
+export function redact(text: string, offset: number, spans: readonly PersonalSpan[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const s of spans) {
+    const from = s.start - offset;
+    const to = s.end - offset;
+    if (to <= 0 || from >= text.length) continue;
+    out += text.slice(cursor, Math.max(from, cursor)) + `[${s.kind} removed]`;
+    cursor = Math.min(to, text.length);
+  }
+  return out + text.slice(cursor);
+}
