@@ -24,6 +24,13 @@ export function refinePlainTextBlocks(text: string, blocks: readonly Block[]): B
       out.push(block);
     }
   }
+  // A "heading" followed by text going on in lower case is a sentence cut by a page break.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const b = out[i]!;
+    if (b.type === 'heading' && b.depth === 0 && /^\p{Ll}/u.test(text[out[i + 1]!.start] ?? '')) {
+      out[i] = makeBlock({ ...b, type: 'paragraph', depth: undefined });
+    }
+  }
   return out;
 }
 
@@ -108,6 +115,8 @@ export function looksLikeHeading(body: string): boolean {
   if (body.length > 80 || wordCount(body) > 12) return false;
   if (!/^[“"‘'(]?[\p{Lu}\p{Nd}]/u.test(body)) return false;
   if (/[.,;:!]$/.test(body)) return false;
+  // A title does not end on a word that needs more after it.
+  if (/\b(?:a|an|the|and|or|but|of|to|for|in|on|at|by|with|without|from|into|than|that|which|who|as)$/i.test(body)) return false;
   if (!TWO_LETTERS.test(body)) return false;
   if (/@|:\/\/|www\./.test(body)) return false;
   if (LABEL_VALUE.test(body)) return false;

@@ -47,7 +47,7 @@ const CUES: Cue[] = [
   },
   { re: /\b(?:may|might) (?:also )?be (?:useful|helpful|beneficial|worth)\b/i, strength: 'could' },
   {
-    re: /\bcould (?:(?:also|usefully|further|then|easily) )*(?:be (?:(?:more|better|further|usefully|best) )*(?:emphatic|expanded|strengthened|improved|included|adapted|redrafted|explained|made|used|given|clarified|extended|amended|added|provided|considered|developed)|go further|benefit|consider|do more|include|provide|set out|make|help)\b/i,
+    re: /\bcould usefully [a-z]+\b|\bcould (?:(?:also|usefully|further|then|easily) )*(?:be (?:(?:more|better|further|usefully|best) )*(?:emphatic|expanded|strengthened|improved|included|adapted|redrafted|explained|made|used|given|clarified|extended|amended|added|provided|considered|developed)|go further|benefit|consider|do more|include|provide|set out|make|help)\b/i,
     strength: 'could',
   },
   { re: /\bmay wish to\b/i, strength: 'could' },
@@ -229,7 +229,7 @@ function withoutLabel(doc: Document, block: Block): number {
 
 // A heading that announces what should change: its bullets are recommendations.
 const RECOMMENDING_HEADING =
-  /\b(?:what (?:needs|has|have|ought) to (?:change|happen|be done)|what should (?:change|happen|be done)|recommendations?|next steps|moving forward|the way forward|(?:specific )?ideas|proposals|suggestions|priorities|actions? (?:needed|required)|our asks)\b/i;
+  /\b(?:what (?:needs|has|have|ought) to (?:change|happen|be done)|what should (?:change|happen|be done)|recommendations|next steps|moving forward|the way forward|(?:specific )?ideas|proposals|suggestions|priorities|actions? (?:needed|required)|our asks)\b/i;
 
 function addSectionLists(doc: Document, prose: readonly Block[], recs: RawRecommendation[]): void {
   for (let i = 0; i < prose.length; i++) {
@@ -238,9 +238,9 @@ function addSectionLists(doc: Document, prose: readonly Block[], recs: RawRecomm
     const m = RECOMMENDING_HEADING.exec(doc.text.slice(heading.start, heading.end));
     if (!m) continue;
     const strength: Strength = /needs|has|have|ought/i.test(m[0]) ? 'must' : /should|recommend/i.test(m[0]) ? 'should' : 'request';
-    for (let j = i + 1; j < prose.length && prose[j]!.type !== 'heading'; j++) {
+    // The list right under the heading (a paragraph in between starts something else).
+    for (let j = i + 1; j < prose.length && prose[j]!.containers.includes('list-item'); j++) {
       const item = prose[j]!;
-      if (!item.containers.includes('list-item')) continue;
       if (recs.some((r) => r.start >= item.start && r.start < item.end)) continue;
       recs.push({
         start: withoutLabel(doc, item),

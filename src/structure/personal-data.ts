@@ -11,9 +11,9 @@ export interface PersonalSpan {
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 // UK numbers (020 7793 2321, 01632 960 123, +44 20 7946 0958) and other international forms.
-const PHONE = /(?<![\w.])(?:\+\d{1,3}[\s-]?)?\(?0?\d{2,5}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w.])/g;
+const PHONE = /(?<![\w.])(?:\+\d{1,3}[ \t-]?)?\(?0?\d{2,5}\)?[ \t-]?\d{3,4}[ \t-]?\d{3,4}(?!\w|\.\d)/g;
 // "Contact: Olof Jonsdottir", "Contact name: …", "Author: …"
-const LABELLED_NAME = /\b(?:contact(?:\s+name)?|author|name|written by|prepared by)\s*:\s*((?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})/giu;
+const LABELLED_NAME = /\b(?:contact(?:[ \t]+name)?|author|name|written by|prepared by)[ \t]*:[ \t]*((?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)?(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})/giu;
 const PERSON_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$/u;
 /** Words that make a capitalised line an organisation or a role, not a person. */
 const NOT_A_PERSON =
