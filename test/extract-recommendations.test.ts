@@ -112,3 +112,20 @@ describe('recommendations', () => {
     expect(await recs(response, 'r.txt')).toEqual([]);
   });
 });
+
+describe('recommendation forms from other countries’ submissions', () => {
+  it('finds encourage, request, invited to, suggest and there is a need', async () => {
+    const text = [
+      'We encourage the Agency to publish its data. We request that the Department extend the deadline. The Commission is invited to review the directive. We suggest the Office clarify its position. There is a clear need for better data.',
+      '',
+      'It is welcomed that the guidance encourages boards to consult.',
+    ].join('\n');
+    expect((await recs(text)).map((r) => [r.cue, r.strength])).toEqual([
+      ['encourage', 'request'],
+      ['request that', 'request'],
+      ['is invited to', 'request'],
+      ['We suggest', 'request'],
+      ['There is a clear need for', 'must'],
+    ]);
+  });
+});

@@ -31,13 +31,13 @@ export async function prepareFor(text: string): Promise<void> {
  * to need the Markdown parser before it is loaded, load it and run again. Most prose never needs
  * the parser, so a one-file lint does not pay ~40 ms to load it.
  */
-export async function withMarkdownParser<T>(work: () => T): Promise<T> {
+export async function withMarkdownParser<T>(work: () => T | Promise<T>): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch (error) {
     if (!(error instanceof MarkdownParserNotLoaded)) throw error;
     await loadMarkdownParser();
-    return work();
+    return await work();
   }
 }
 

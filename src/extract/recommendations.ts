@@ -64,9 +64,15 @@ const CUES: Cue[] = [
   // "wants X to …" (someone else to act), not "wants to …" (its own intention).
   { re: /\bwant(?:s|ed)?\b(?!\s+to\b)(?=(?:\s+[\w’'-]+){1,9}\s+to\s)/i, strength: 'request' },
   { re: /\bkeen (?:for|that|to see)\b/i, strength: 'request' },
+  // Forms common in US, EU and Australian submissions.
+  { re: /\b(?:we|i) (?:would )?(?:strongly )?suggest\b/i, strength: 'request' },
+  { re: /\bencourag(?:e|es|ed)\b(?=(?:\s+[\w’'-]+){1,6}\s+to\s)/i, strength: 'request' },
+  { re: /\brequest(?:s|ed)? that\b/i, strength: 'request' },
+  { re: /\b(?:is|are) (?:hereby )?(?:invited|called upon|urged|requested|asked|encouraged) to\b/i, strength: 'request' },
+  { re: /\bthere (?:is|remains) (?:a |an )?(?:clear |real |urgent |pressing |strong )?need (?:for|to)\b/i, strength: 'must' },
 ];
 
-const QUICK = /must|need|essential|vital|crucial|imperative|critical|have to|has to|required|should|ought|recommend|urg|important|would|might|may|could|hope|call|ask|propos|suggest|want|keen|stress|warn|argument|case/i;
+const QUICK = /must|need|essential|vital|crucial|imperative|critical|have to|has to|required|should|ought|recommend|urg|important|would|might|may|could|hope|call|ask|propos|suggest|want|keen|stress|warn|argument|case|encourag|request|invited/i;
 
 // Someone else's position reported as background: "as the consultation document states, …".
 const REPORTED =
