@@ -129,3 +129,10 @@ describe('recommendation forms from other countries’ submissions', () => {
     ]);
   });
 });
+
+describe('recommendation text', () => {
+  it('shows text as a reader sees it, without emphasis marks', async () => {
+    const [rec] = await recs('We *strongly* urge the _department_ to act, **now**.\n');
+    expect(rec!.text).toBe('We strongly urge the department to act, now.');
+  });
+});

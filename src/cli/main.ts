@@ -1,6 +1,7 @@
 // The command line: argv -> options -> a command. The only place that exits the process.
 
 import { Command, CommanderError, Option } from 'commander';
+import { runExtract } from './extract-command.js';
 import { runLint, type CommandIO } from './lint-command.js';
 import { runRulesList, runRulesTest } from './rules-command.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -34,6 +35,19 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], options) => setExit(await runLint(paths, options, io)));
+
+  program
+    .command('extract')
+    .description('List each response\'s questions, stances and recommendations (default format: text).')
+    .argument('[paths...]', 'files, directories, globs, or - for standard input')
+    .addOption(new Option('-f, --format <name>', 'output format: text, json, jsonl, csv, markdown').default('text'))
+    .option('-q, --question <number>', 'keep only this question and its recommendations, e.g. 3 or PC-1 (repeatable)', collect)
+    .option('--include-personal-data', 'keep contact names, emails and phone numbers in the output (removed by default)')
+    .option('--ignore <glob>', 'skip files matching this glob (repeatable)', collect)
+    .option('--stdin-filename <name>', 'name (and format) for text read from standard input')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (paths: string[], options) => setExit(await runExtract(paths, options, io)));
 
   const rules = program.command('rules').description('List or test rule packs.');
   rules

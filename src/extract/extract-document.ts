@@ -49,7 +49,7 @@ function extractResponse(
   const clean = (start: number, end: number) => {
     const raw = doc.text.slice(start, end);
     const kept = options.includePersonalData ? raw : redact(raw, start, personal);
-    return kept.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+    return stripEmphasis(kept).replace(/\s+/g, ' ').trim();
   };
 
   const marks = allQuestions.filter((q) => q.start >= partStart && q.start < partEnd);
@@ -143,3 +143,11 @@ function redactName(name: string, doc: Document, personal: readonly PersonalSpan
 }
 
 export type { Block };
+
+/** Text as a reader sees it: without Markdown's emphasis marks (**bold**, *em*, _em_). */
+function stripEmphasis(text: string): string {
+  return text
+    .replace(/\*\*|__/g, '')
+    .replace(/(^|[\s(“"‘'[])[*_](?=\S)/g, '$1')
+    .replace(/(\S)[*_](?=$|[\s.,;:!?)”"’'\]])/g, '$1');
+}

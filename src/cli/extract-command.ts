@@ -1,0 +1,131 @@
+// `canvass extract`: inputs -> files -> documents -> responses, questions and recommendations
+// -> report -> text and an exit code. Inputs behave exactly as for `canvass lint`.
+
+import { resolve } from 'node:path';
+import { createDocument, withMarkdownParser } from '../document/document.js';
+import { extractDocument } from '../extract/extract-document.js';
+import type { Format } from '../document/model.js';
+import type { ExtractedDocument } from '../extract/types.js';
+import { discoverInputs } from '../ingest/discover.js';
+import { readSource, type SourceResult } from '../ingest/read.js';
+import type { InputRef } from '../ingest/source.js';
+import {
+  makeExtractReport,
+  onlyQuestions,
+  type InputFailure,
+  type ReportedDocument,
+} from '../report/extract-report.js';
+import { extractFormatters, type ExtractFormatName } from '../report/formatters/extract/index.js';
+import { ConfigIgnores } from '../config/config-ignores.js';
+import { useColor } from './color.js';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import type { CommandIO } from './lint-command.js';
+
+export interface ExtractOptions {
+  format: string;
+  question?: string[];
+  includePersonalData?: boolean;
+  ignore?: string[];
+  stdinFilename?: string;
+  color?: boolean;
+}
+
+/** Files read ahead of extraction: overlaps disk reads with CPU work. */
+const READ_AHEAD = 16;
+
+export async function runExtract(paths: string[], options: ExtractOptions, io: CommandIO): Promise<number> {
+  const format = checkFormat(options.format);
+  const questions = checkQuestions(options.question);
+  if (paths.length === 0) throw new UsageError('give files, directories or globs to extract from (or - to read standard input)');
+  const includePersonalData = options.includePersonalData ?? false;
+
+  const discovery = await discoverInputs(paths, { cwd: io.cwd, ignore: options.ignore ?? [] });
+  const failures: InputFailure[] = discovery.problems.map((p) => ({ path: p.input, severity: 'error', message: p.message }));
+  const documents: ReportedDocument[] = [];
+
+  // Files found by walking a folder honour their .canvass.yaml's `ignore`, as with lint.
+  const ignores = new ConfigIgnores();
+  const explicit = new Set(paths.map((p) => resolve(io.cwd, p)));
+  const files: InputRef[] = [];
+  for (const ref of discovery.files) {
+    const abs = ref.kind === 'file' ? resolve(io.cwd, ref.path) : undefined;
+    if (abs && !explicit.has(abs) && (await ignores.ignores(abs))) continue;
+    files.push(ref);
+  }
+  const pending: Array<Promise<SourceResult>> = [];
+  const start = (i: number) => {
+    const ref = files[i];
+    if (ref) pending[i] = read(ref, options, io);
+  };
+  for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) start(i);
+  for (let i = 0; i < files.length; i++) {
+    const result = await pending[i]!;
+    delete pending[i];
+    start(i + READ_AHEAD);
+    if (!result.ok) {
+      failures.push({ path: result.path, ...result.problem });
+      continue;
+    }
+    const { path, text, format: docFormat, warnings } = result.source;
+    let extracted = await extract(path, text, docFormat, includePersonalData);
+    // The engine leaves personalData empty without the option; make sure nothing else slips through.
+    if (!includePersonalData) extracted = withoutPersonalData(extracted);
+    if (questions) extracted = onlyQuestions(extracted, questions);
+    documents.push({ ...extracted, problems: [...warnings] });
+  }
+
+  for (const problem of ignores.problems) io.stderr.write(`${problem}\n`);
+  const report = makeExtractReport(documents, failures);
+  const color = format === 'text' ? useColor(options.color, io.stdout as NodeJS.WriteStream) : false;
+  const width = (io.stdout as { columns?: number }).columns;
+  io.stdout.write(
+    extractFormatters[format](report, {
+      color,
+      ...(width ? { width } : {}),
+      includePersonalData,
+      ...(questions ? { questions } : {}),
+    }),
+  );
+  // The text output lists input problems itself; the other formats are often piped or saved,
+  // so a person sees the problems on stderr (json also has them in the document).
+  if (format !== 'text') {
+    for (const doc of documents) for (const p of doc.problems) io.stderr.write(problemLine(doc.path, p));
+    for (const p of failures) io.stderr.write(problemLine(p.path, p));
+  }
+  return report.summary.inputErrors > 0 ? EXIT_USAGE : EXIT_OK;
+}
+
+function read(ref: InputRef, options: ExtractOptions, io: CommandIO): Promise<SourceResult> {
+  return readSource(ref, {
+    cwd: io.cwd,
+    ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+  });
+}
+
+/** Extract one document; the Markdown parser is loaded only if it turns out to be needed. */
+function extract(path: string, text: string, format: Format, includePersonalData: boolean): Promise<ExtractedDocument> {
+  // Like lint-file.ts: the document is built inside the retried function, afresh on each attempt.
+  return withMarkdownParser(() => extractDocument(createDocument(path, text, format), { includePersonalData }));
+}
+
+function withoutPersonalData(doc: ExtractedDocument): ExtractedDocument {
+  return { ...doc, responses: doc.responses.map((r) => ({ ...r, personalData: [] })) };
+}
+
+function problemLine(path: string, p: { severity: string; message: string; line?: number; column?: number }): string {
+  const where = p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : '';
+  return `${path}${where}: ${p.severity}: ${p.message}\n`;
+}
+
+function checkFormat(format: string): ExtractFormatName {
+  if (Object.hasOwn(extractFormatters, format)) return format as ExtractFormatName;
+  throw new UsageError(`unknown format '${format}'; choose one of: ${Object.keys(extractFormatters).join(', ')}`);
+}
+
+function checkQuestions(values: string[] | undefined): string[] | undefined {
+  if (!values?.length) return undefined;
+  const numbers = values.map((v) => v.trim());
+  if (numbers.some((n) => n === '')) throw new UsageError('--question needs a question number, e.g. --question 3');
+  return [...new Set(numbers)];
+}

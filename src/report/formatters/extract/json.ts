@@ -1,0 +1,103 @@
+// The machine-readable extract report. The schema is documented in docs/json-output.md
+// ("canvass extract") and is a compatibility promise: objects are built field by field, so the
+// key order is fixed and internal fields (answerStart, offset, length, …) never leak out.
+
+import type { ExtractedQuestion, ExtractedResponse, PersonalDatum, Recommendation } from '../../../extract/types.js';
+import type { InputProblem } from '../../../lint/finding.js';
+import type { ExtractReport, ExtractSummary, InputFailure, ReportedDocument } from '../../extract-report.js';
+import type { ExtractFormatOptions } from './index.js';
+
+export const EXTRACT_JSON_VERSION = 1;
+
+export function json(report: ExtractReport, options: ExtractFormatOptions): string {
+  const withPersonalData = options.includePersonalData ?? false;
+  const output = {
+    version: EXTRACT_JSON_VERSION,
+    tool: 'canvass',
+    command: 'extract',
+    documents: report.documents.map((doc) => documentJson(doc, withPersonalData)),
+    problems: report.problems.map(failureJson),
+    summary: summaryJson(report.summary),
+  };
+  return JSON.stringify(output, null, 2) + '\n';
+}
+
+function documentJson(doc: ReportedDocument, withPersonalData: boolean) {
+  return {
+    path: doc.path,
+    kind: doc.kind,
+    problems: doc.problems.map(problemJson),
+    responses: doc.responses.map((r) => responseJson(r, withPersonalData)),
+  };
+}
+
+function responseJson(r: ExtractedResponse, withPersonalData: boolean) {
+  return {
+    respondent: r.respondent,
+    respondentFrom: r.respondentFrom,
+    date: r.date,
+    consultation: r.consultation,
+    line: r.line,
+    endLine: r.endLine,
+    questions: r.questions.map(questionJson),
+    recommendations: r.recommendations.map(recommendationJson),
+    // Personal data leaves canvass only when asked for (--include-personal-data).
+    ...(withPersonalData && { personalData: r.personalData.map(personalJson) }),
+  };
+}
+
+function questionJson(q: ExtractedQuestion) {
+  return {
+    number: q.number,
+    text: q.text,
+    line: q.line,
+    column: q.column,
+    endLine: q.endLine,
+    endColumn: q.endColumn,
+    stance: q.stance,
+    stanceCues: [...q.stanceCues],
+  };
+}
+
+function recommendationJson(r: Recommendation) {
+  return {
+    question: r.question,
+    text: r.text,
+    line: r.line,
+    column: r.column,
+    endLine: r.endLine,
+    endColumn: r.endColumn,
+    cue: r.cue,
+    strength: r.strength,
+    emphasised: r.emphasised,
+    target: r.target,
+  };
+}
+
+function personalJson(p: PersonalDatum) {
+  return { kind: p.kind, text: p.text, line: p.line, column: p.column };
+}
+
+function problemJson(p: InputProblem) {
+  // Optional keys are added only when present: absent, never null.
+  return {
+    severity: p.severity,
+    message: p.message,
+    ...(p.line !== undefined && { line: p.line }),
+    ...(p.column !== undefined && { column: p.column }),
+  };
+}
+
+function failureJson(p: InputFailure) {
+  return { path: p.path, ...problemJson(p) };
+}
+
+function summaryJson(s: ExtractSummary) {
+  return {
+    documents: s.documents,
+    responses: s.responses,
+    questions: s.questions,
+    recommendations: s.recommendations,
+    inputErrors: s.inputErrors,
+  };
+}
