@@ -2,6 +2,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { runExtract } from './extract-command.js';
+import { runCompare } from './compare-command.js';
 import { runLint, type CommandIO } from './lint-command.js';
 import { runRulesList, runRulesTest } from './rules-command.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -48,6 +49,24 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], options) => setExit(await runExtract(paths, options, io)));
+
+  program
+    .command('compare')
+    .description('Put respondents side by side: questions, recommendations, terminology and themes, as tables or exports.')
+    .argument('[paths...]', 'files, directories or globs')
+    .option('-b, --by <table>', 'one table only: question, respondent (recommendations), term, theme')
+    .option('-t, --themes <frame>', 'code themes with this coding frame (bundled name or YAML path; default: the config\'s frame)')
+    .option('-o, --out <file>', 'export to a file; the format comes from its extension (.csv .json .md .html .xlsx .sqlite)')
+    .option('-f, --format <name>', 'text (default), csv, json, markdown, html, xlsx, sqlite')
+    .option('--table <name>', 'CSV: the one table to write (question, respondent, term, theme); without it, one file per table')
+    .option('--excel', 'CSV: add a UTF-8 byte order mark so Excel reads accents correctly')
+    .option('--include-personal-data', 'keep contact names, emails and phone numbers in the output')
+    .option('-c, --config <path>', 'use this config file instead of the nearest .canvass.yaml')
+    .option('-p, --pack <name|path>', "use this rule pack instead of the config's (repeatable)", collect)
+    .option('--ignore <glob>', 'skip files matching this glob (repeatable)', collect)
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (paths: string[], options) => setExit(await runCompare(paths, options, io)));
 
   const rules = program.command('rules').description('List or test rule packs.');
   rules

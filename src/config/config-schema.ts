@@ -24,6 +24,7 @@ const configSchema = z.strictObject(
       .optional(),
     ignore: strings('ignore').optional(),
     acronyms: strings('acronyms').optional(),
+    frame: z.string({ error: mustBe('frame', 'the name or path of a coding frame') }).min(1).optional(),
   },
   { error: (issue) => `the config must be a mapping (got ${show(issue.input)})` },
 );
@@ -60,5 +61,6 @@ export function parseConfig(yamlText: string, path: string): Config {
     rules: config.rules ?? {},
     ignore: config.ignore ?? [],
     acronyms: config.acronyms ?? [],
+    ...(config.frame ? { frame: config.frame } : {}),
   };
 }

@@ -25,6 +25,8 @@ export interface Config {
   ignore: string[];
   /** Acronyms that need no definition, on top of each acronym rule's own. */
   acronyms: string[];
+  /** The coding frame `canvass compare` uses when --themes is not given (a bundled name or a path). */
+  frame?: string;
 }
 
 export const DEFAULT_PACKS: readonly string[] = ['third-sector'];
@@ -79,7 +81,8 @@ function plainlyValid(data: unknown, path: string): Config | undefined {
   if (data === null) return defaults;
   if (typeof data !== 'object' || Array.isArray(data)) return undefined;
   const d = data as Record<string, unknown>;
-  if (Object.keys(d).some((k) => !['packs', 'rules', 'ignore', 'acronyms'].includes(k))) return undefined;
+  if (Object.keys(d).some((k) => !['packs', 'rules', 'ignore', 'acronyms', 'frame'].includes(k))) return undefined;
+  if (d.frame !== undefined && (typeof d.frame !== 'string' || d.frame === '')) return undefined;
   for (const k of ['packs', 'ignore', 'acronyms']) if (d[k] !== undefined && !isStrings(d[k])) return undefined;
   const rules = d.rules;
   if (rules !== undefined) {
@@ -94,5 +97,6 @@ function plainlyValid(data: unknown, path: string): Config | undefined {
     rules: (rules as Config['rules'] | undefined) ?? {},
     ignore: (d.ignore as string[] | undefined) ?? [],
     acronyms: (d.acronyms as string[] | undefined) ?? [],
+    ...(typeof d.frame === 'string' ? { frame: d.frame } : {}),
   };
 }

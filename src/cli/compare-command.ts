@@ -1,0 +1,190 @@
+// `canvass compare`: every document linted and extracted, side by side — as tables in the
+// terminal, or exported (--out: CSV, JSON, Markdown, HTML, XLSX, SQLite; written atomically).
+
+import { resolve } from 'node:path';
+import { analyseDocument, assemble, makeCounters, termsOf, type DocumentAnalysis } from '../compare/compare.js';
+import { exportFiles, EXPORTERS, formatFromPath, isExportFormat, type ExportFormat } from '../compare/exporters/index.js';
+import { loadFrame, type Frame } from '../compare/frame.js';
+import { tablesFor } from '../compare/tables.js';
+import { comparisonToTerminal } from '../compare/terminal.js';
+import { TABLE_NAMES, type Comparison, type TableName } from '../compare/types.js';
+import { RuleSetResolver, type ResolvedRules } from '../config/rule-sets.js';
+import { createDocument, withMarkdownParser } from '../document/document.js';
+import { discoverInputs } from '../ingest/discover.js';
+import { readSource } from '../ingest/read.js';
+import type { InputRef } from '../ingest/source.js';
+import { formatProblem, LocatedError } from '../yaml/located-error.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { useColor } from './color.js';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import type { CommandIO } from './lint-command.js';
+
+export interface CompareOptions {
+  by?: string;
+  themes?: string;
+  out?: string;
+  format?: string;
+  table?: string;
+  excel?: boolean;
+  includePersonalData?: boolean;
+  config?: string;
+  pack?: string[];
+  ignore?: string[];
+  color?: boolean;
+}
+
+/** `--by` takes the issue's words (question, respondent, term, theme) and the table names. */
+const BY: Record<string, TableName> = {
+  question: 'questions',
+  questions: 'questions',
+  respondent: 'recommendations',
+  recommendation: 'recommendations',
+  recommendations: 'recommendations',
+  term: 'terms',
+  terms: 'terms',
+  theme: 'themes',
+  themes: 'themes',
+};
+
+const READ_AHEAD = 16;
+
+export async function runCompare(paths: string[], options: CompareOptions, io: CommandIO): Promise<number> {
+  if (paths.length === 0) throw new UsageError('give files, directories or globs to compare');
+  if (paths.includes('-')) throw new UsageError('compare reads files, not standard input');
+  const by = options.by === undefined ? undefined : tableName(options.by, '--by');
+  const table = options.table === undefined ? undefined : tableName(options.table, '--table');
+  const format = exportFormat(options);
+  if ((options.table || options.excel) && !options.out && format !== 'csv') {
+    throw new UsageError('--table and --excel choose what --out writes; give --out FILE as well');
+  }
+
+  const discovery = await discoverInputs(paths, { cwd: io.cwd, ignore: options.ignore ?? [] });
+  const problems: Comparison['problems'] = discovery.problems.map((p) => ({ path: p.input, message: p.message }));
+  const files = discovery.files.filter((f): f is Extract<InputRef, { kind: 'file' }> => f.kind === 'file');
+  // An output file that is one of the inputs would be destroyed: refuse before reading anything.
+  if (options.out) {
+    const out = resolve(io.cwd, options.out);
+    const clash = files.find((f) => resolve(io.cwd, f.path) === out);
+    if (clash) throw new UsageError(`--out ${options.out} is one of the inputs; write the comparison somewhere else`);
+  }
+
+  const resolver = new RuleSetResolver({
+    cwd: io.cwd,
+    ...(options.config ? { configPath: options.config } : {}),
+    ...(options.pack?.length ? { packs: options.pack } : {}),
+  });
+  const explicit = new Set(paths.map((p) => resolve(io.cwd, p)));
+  const rules: ResolvedRules[] = [];
+  const kept: typeof files = [];
+  for (const f of files) {
+    const abs = resolve(io.cwd, f.path);
+    const r = await resolver.forFile(abs);
+    if (!explicit.has(abs) && r.ignores(abs)) continue;
+    kept.push(f);
+    rules.push(r);
+  }
+
+  const frame = await chooseFrame(options, rules, io, problems);
+  const counters = makeCounters(termsOf(rules.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []))), frame);
+
+  // Read ahead, analyse in input order.
+  const analyses: DocumentAnalysis[] = [];
+  const pending: Array<ReturnType<typeof readSource>> = [];
+  const start = (i: number) => {
+    const f = kept[i];
+    if (f) pending[i] = readSource(f, { cwd: io.cwd });
+  };
+  for (let i = 0; i < Math.min(READ_AHEAD, kept.length); i++) start(i);
+  for (let i = 0; i < kept.length; i++) {
+    const read = await pending[i]!;
+    delete pending[i];
+    start(i + READ_AHEAD);
+    if (!read.ok) {
+      problems.push({ path: read.path, message: read.problem.message });
+      continue;
+    }
+    const { path, text, format: docFormat } = read.source;
+    const ruleSet = rules[i]!.ruleSet;
+    analyses.push(
+      await withMarkdownParser(() =>
+        analyseDocument(createDocument(path, text, docFormat), ruleSet, counters, { includePersonalData: options.includePersonalData ?? false }),
+      ),
+    );
+  }
+  for (const p of resolver.problems) problems.push({ path: p.file, message: formatProblem(p) });
+
+  const comparison = assemble(analyses, counters, problems, { withSources: format === 'html' });
+  const tables = tablesFor(comparison, table ?? by);
+
+  if (options.out) {
+    if (format === 'text') throw new UsageError('--out writes csv, json, markdown, html, xlsx or sqlite; the text format is for the terminal');
+    const files = await exportFiles(format, comparison, tables, resolve(io.cwd, options.out), {
+      title: 'canvass compare',
+      generatedBy: 'canvass 0.1.0',
+      ...(options.excel ? { excel: true } : {}),
+    });
+    if (files.length === 0) io.stderr.write('canvass: nothing to write (no tables selected have any data)\n');
+    for (const file of files) {
+      await writeFileAtomic(file.path, file.content);
+      io.stderr.write(`wrote ${relativeTo(io.cwd, file.path)}\n`);
+    }
+  } else if (format === 'json' || format === 'markdown' || format === 'csv') {
+    const outputs = await EXPORTERS[format].render(comparison, tables, options.excel ? { excel: true } : {});
+    if (format === 'csv' && outputs.length > 1) {
+      throw new UsageError('CSV holds one table: choose it with --by or --table (questions, recommendations, terms, themes), or write files with --out');
+    }
+    for (const o of outputs) io.stdout.write(o.content as string);
+  } else if (format === 'text') {
+    const width = (io.stdout as { columns?: number }).columns ?? 100;
+    const color = useColor(options.color, io.stdout as NodeJS.WriteStream);
+    io.stdout.write(comparisonToTerminal(comparison, { width, color, ...(by ? { by } : {}) }));
+  } else {
+    throw new UsageError(`--format ${format} writes a file: give --out FILE`);
+  }
+  for (const p of problems) io.stderr.write(`${p.path}: ${p.message}\n`);
+  return problems.length ? EXIT_USAGE : EXIT_OK;
+}
+
+function tableName(value: string, flag: string): TableName {
+  const name = BY[value];
+  if (!name) throw new UsageError(`unknown table '${value}' for ${flag}; choose one of: question, respondent, term, theme (or ${TABLE_NAMES.join(', ')})`);
+  return name;
+}
+
+/** The format: --format, else the --out file's extension, else the terminal text. */
+function exportFormat(options: CompareOptions): ExportFormat | 'text' {
+  if (options.format) {
+    const f = options.format === 'md' ? 'markdown' : options.format;
+    if (f === 'text' || isExportFormat(f)) return f;
+    throw new UsageError(`unknown format '${options.format}'; choose one of: text, csv, json, markdown, html, xlsx, sqlite`);
+  }
+  if (!options.out) return 'text';
+  const byExtension = formatFromPath(options.out);
+  if (!byExtension) throw new UsageError(`cannot tell the format of '${options.out}' from its extension; use .csv, .json, .md, .html, .xlsx or .sqlite, or give --format`);
+  return byExtension;
+}
+
+/** --themes, else the frame the first file's config names; none if neither. */
+async function chooseFrame(
+  options: CompareOptions,
+  rules: readonly ResolvedRules[],
+  io: CommandIO,
+  problems: Comparison['problems'],
+): Promise<Frame | undefined> {
+  const configured = rules.find((r) => r.config?.frame)?.config;
+  const ref = options.themes ?? configured?.frame;
+  if (!ref) return undefined;
+  const base = options.themes ? io.cwd : configured!.dir;
+  try {
+    return await loadFrame(ref, base);
+  } catch (error) {
+    if (error instanceof LocatedError) for (const p of error.problems) problems.push({ path: p.file, message: formatProblem(p) });
+    else throw error;
+    return undefined;
+  }
+}
+
+function relativeTo(cwd: string, file: string): string {
+  const rel = file.startsWith(cwd) ? file.slice(cwd.length + 1) : file;
+  return rel || file;
+}

@@ -1,0 +1,246 @@
+// Build a Comparison: every document linted and extracted once (sharing one Document), the
+// pack's terms counted per respondent, a coding frame's themes counted per passage, and all of it
+// put side by side with ids that link the entities. Pure: the CLI does the reading and writing.
+
+import type { Document } from '../document/model.js';
+import { extractDocument } from '../extract/extract-document.js';
+import type { ExtractedDocument, ExtractedResponse } from '../extract/types.js';
+import type { RuleSet } from '../lint/compile.js';
+import type { Finding } from '../lint/finding.js';
+import { lintDocument } from '../lint/lint-document.js';
+import { Scanner, type Hit } from '../lint/scanner.js';
+import { compileTerm, isRegexTerm } from '../lint/terms.js';
+import type { Rule } from '../packs/types.js';
+import { findPersonalData, redact } from '../structure/personal-data.js';
+import type { Frame } from './frame.js';
+import type { Comparison, ComparedQuestion } from './types.js';
+
+/** What one document contributes, before ids are assigned across the corpus. */
+export interface DocumentAnalysis {
+  path: string;
+  extracted: ExtractedDocument;
+  findings: Finding[];
+  /** Per response (same order as extracted.responses): term -> count. */
+  termCounts: Array<Map<string, number>>;
+  /** Theme passages: theme key, response index, question number or null, line, match. */
+  themeHits: Array<{ theme: string; response: number; question: string | null; line: number; match: string }>;
+  /** The text to embed in exports (personal data replaced unless asked to keep it). */
+  source: string;
+}
+
+export interface AnalysisOptions {
+  includePersonalData?: boolean;
+}
+
+/** Terms the packs care about: every phrase in their rules, once (regex terms cannot be counted by name). */
+export function termsOf(ruleSets: readonly RuleSet[]): string[] {
+  const seen = new Map<string, string>();
+  const add = (term: string) => {
+    if (isRegexTerm(term)) return;
+    const key = term.toLowerCase().replace(/[\s\u00a0\-\u2010\u2011]+/g, ' ').trim();
+    if (!seen.has(key)) seen.set(key, term.toLowerCase());
+  };
+  for (const set of ruleSets) for (const { rule } of set.rules) for (const term of phrasesOf(rule)) add(term);
+  return [...seen.values()];
+}
+
+function phrasesOf(rule: Rule): string[] {
+  const near = [...(rule.when ?? []), ...(rule.unless ?? [])].flatMap((c) => c.near);
+  switch (rule.kind) {
+    case 'substitution':
+      return [...Object.keys(rule.swap), ...Object.values(rule.swap), ...near];
+    case 'existence':
+      return [...rule.terms, ...near];
+    case 'consistency':
+      return [...rule.variants.flat(), ...near];
+    case 'near-miss':
+      return [...rule.terms, ...near];
+    case 'acronym':
+      return near;
+  }
+}
+
+/** Scanners for the terms and the frame's themes, compiled once for a whole corpus. */
+export interface Counters {
+  terms: string[];
+  termScanner: Scanner;
+  termOwners: number[];
+  frame: Frame | undefined;
+  themeScanner: Scanner;
+  themeOwners: number[];
+}
+
+export function makeCounters(terms: string[], frame: Frame | undefined): Counters {
+  const termScanner = new Scanner();
+  const termOwners = terms.map((t) => termScanner.register([compileTerm(t, false)]));
+  const themeScanner = new Scanner();
+  const themeOwners = (frame?.themes ?? []).map((theme) => themeScanner.register(theme.terms.map((t) => compileTerm(t, false))));
+  return { terms, termScanner, termOwners, frame, themeScanner, themeOwners };
+}
+
+/** Lint, extract and count one document. */
+export async function analyseDocument(
+  doc: Document,
+  ruleSet: RuleSet | undefined,
+  counters: Counters,
+  options: AnalysisOptions = {},
+): Promise<DocumentAnalysis> {
+  const extracted = await extractDocument(doc, { includePersonalData: options.includePersonalData ?? false });
+  const findings = ruleSet ? lintDocument(doc, ruleSet) : [];
+  const ranges = extracted.responses.map((r) => responseRange(doc, r));
+  const responseAt = (offset: number) => ranges.findIndex(([s, e]) => s <= offset && offset < e);
+
+  const termHits = counters.termScanner.scan(doc.text);
+  const termCounts = extracted.responses.map(() => new Map<string, number>());
+  counters.termOwners.forEach((owner, i) => {
+    for (const hit of termHits[owner] ?? []) {
+      const r = responseAt(hit.start);
+      if (r >= 0) termCounts[r]!.set(counters.terms[i]!, (termCounts[r]!.get(counters.terms[i]!) ?? 0) + 1);
+    }
+  });
+
+  const themeHits: DocumentAnalysis['themeHits'] = [];
+  if (counters.frame) {
+    const hits = counters.themeScanner.scan(doc.text);
+    counters.frame.themes.forEach((theme, i) => {
+      const seenBlocks = new Set<number>();
+      for (const hit of (hits[counters.themeOwners[i]!] ?? []) as Hit[]) {
+        const block = doc.blockAt(hit.start);
+        if (!block || block.containers.includes('footnote') || seenBlocks.has(block.start)) continue;
+        seenBlocks.add(block.start);
+        const r = responseAt(hit.start);
+        if (r < 0) continue;
+        const question = extracted.responses[r]!.questions.find((q) => q.answerStart <= hit.start && hit.start < q.answerEnd);
+        themeHits.push({
+          theme: theme.key,
+          response: r,
+          question: question?.number ?? null,
+          line: doc.lines.position(block.start).line,
+          match: doc.text.slice(hit.start, hit.end).replace(/\s+/g, ' '),
+        });
+      }
+    });
+  }
+
+  const source = options.includePersonalData ? doc.text : redact(doc.text, 0, findPersonalData(doc));
+  return { path: doc.path, extracted, findings, termCounts, themeHits, source };
+}
+
+function responseRange(doc: Document, r: ExtractedResponse): [number, number] {
+  return [doc.lines.lineStart(r.line), doc.lines.lineEnd(r.endLine) + 1];
+}
+
+const consultationKey = (c: string | null) => (c ?? '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+
+/** Put the analyses side by side, with ids. */
+export function assemble(
+  analyses: readonly DocumentAnalysis[],
+  counters: Counters,
+  problems: Comparison['problems'],
+  options: { withSources?: boolean } = {},
+): Comparison {
+  const c: Comparison = {
+    version: 1,
+    documents: [],
+    respondents: [],
+    questions: [],
+    answers: [],
+    recommendations: [],
+    findings: [],
+    terms: counters.terms.map((term, i) => ({ id: i + 1, term })),
+    termUsage: [],
+    frame: counters.frame?.name ?? null,
+    themes: (counters.frame?.themes ?? []).map((t, i) => ({ id: i + 1, key: t.key, label: t.label })),
+    themeHits: [],
+    problems,
+    ...(options.withSources ? { sources: [] } : {}),
+  };
+  const questionIds = new Map<string, ComparedQuestion>();
+  const questionId = (consultation: string | null, number: string, text: string) => {
+    const key = `${consultationKey(consultation)}\u0000${number}`;
+    let q = questionIds.get(key);
+    if (!q) {
+      q = { id: questionIds.size + 1, consultation, number, text };
+      questionIds.set(key, q);
+      c.questions.push(q);
+    }
+    return q.id;
+  };
+
+  for (const analysis of analyses) {
+    const documentId = c.documents.length + 1;
+    c.documents.push({ id: documentId, path: analysis.path, kind: analysis.extracted.kind });
+    c.sources?.push({ documentId, text: analysis.source });
+    const respondentIds: number[] = [];
+    analysis.extracted.responses.forEach((response, r) => {
+      const respondentId = c.respondents.length + 1;
+      respondentIds.push(respondentId);
+      c.respondents.push({
+        id: respondentId,
+        documentId,
+        name: response.respondent,
+        consultation: response.consultation,
+        date: response.date,
+        line: response.line,
+        endLine: response.endLine,
+      });
+      const byNumber = new Map<string, number>();
+      for (const q of response.questions) {
+        const id = questionId(response.consultation, q.number, q.text);
+        byNumber.set(q.number, id);
+        c.answers.push({
+          respondentId,
+          questionId: id,
+          stance: q.stance,
+          stanceCues: q.stanceCues,
+          recommendations: response.recommendations.filter((rec) => rec.question === q.number).length,
+          line: q.line,
+        });
+      }
+      for (const rec of response.recommendations) {
+        c.recommendations.push({
+          id: c.recommendations.length + 1,
+          respondentId,
+          questionId: rec.question === null ? null : (byNumber.get(rec.question) ?? null),
+          text: rec.text,
+          cue: rec.cue,
+          strength: rec.strength,
+          emphasised: rec.emphasised,
+          target: rec.target,
+          documentId,
+          line: rec.line,
+          column: rec.column,
+        });
+      }
+      counters.terms.forEach((term, i) => {
+        const count = analysis.termCounts[r]?.get(term) ?? 0;
+        if (count > 0) c.termUsage.push({ respondentId, termId: i + 1, count });
+      });
+      for (const hit of analysis.themeHits.filter((h) => h.response === r)) {
+        c.themeHits.push({
+          themeId: c.themes.find((t) => t.key === hit.theme)!.id,
+          respondentId,
+          questionId: hit.question === null ? null : (byNumber.get(hit.question) ?? null),
+          documentId,
+          line: hit.line,
+          match: hit.match,
+        });
+      }
+    });
+    for (const f of analysis.findings) {
+      const r = analysis.extracted.responses.findIndex((resp) => resp.line <= f.line && f.line <= resp.endLine);
+      c.findings.push({
+        id: c.findings.length + 1,
+        respondentId: r >= 0 ? respondentIds[r]! : null,
+        documentId,
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        match: f.match,
+        line: f.line,
+        column: f.column,
+      });
+    }
+  }
+  return c;
+}
