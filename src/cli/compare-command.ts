@@ -1,7 +1,8 @@
 // `canvass compare`: every document linted and extracted, side by side — as tables in the
 // terminal, or exported (--out: CSV, JSON, Markdown, HTML, XLSX, SQLite; written atomically).
 
-import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { analyseDocument, assemble, makeCounters, termsOf, type DocumentAnalysis } from '../compare/compare.js';
 import { exportFiles, EXPORTERS, formatFromPath, isExportFormat, type ExportFormat } from '../compare/exporters/index.js';
 import { loadFrame, type Frame } from '../compare/frame.js';
@@ -53,11 +54,6 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   if (paths.includes('-')) throw new UsageError('compare reads files, not standard input');
   const by = options.by === undefined ? undefined : tableName(options.by, '--by');
   const table = options.table === undefined ? undefined : tableName(options.table, '--table');
-  const format = exportFormat(options);
-  if ((options.table || options.excel) && !options.out && format !== 'csv') {
-    throw new UsageError('--table and --excel choose what --out writes; give --out FILE as well');
-  }
-
   const discovery = await discoverInputs(paths, { cwd: io.cwd, ignore: options.ignore ?? [] });
   const problems: Comparison['problems'] = discovery.problems.map((p) => ({ path: p.input, message: p.message }));
   const files = discovery.files.filter((f): f is Extract<InputRef, { kind: 'file' }> => f.kind === 'file');
@@ -66,6 +62,10 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     const out = resolve(io.cwd, options.out);
     const clash = files.find((f) => resolve(io.cwd, f.path) === out);
     if (clash) throw new UsageError(`--out ${options.out} is one of the inputs; write the comparison somewhere else`);
+  }
+  const format = exportFormat(options);
+  if ((options.table || options.excel) && !options.out && format !== 'csv') {
+    throw new UsageError('--table and --excel choose what --out writes; give --out FILE as well');
   }
 
   const resolver = new RuleSetResolver({
@@ -125,6 +125,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     });
     if (files.length === 0) io.stderr.write('canvass: nothing to write (no tables selected have any data)\n');
     for (const file of files) {
+      await mkdir(dirname(file.path), { recursive: true });
       await writeFileAtomic(file.path, file.content);
       io.stderr.write(`wrote ${relativeTo(io.cwd, file.path)}\n`);
     }

@@ -186,6 +186,8 @@ export function assemble(
       });
       const byNumber = new Map<string, number>();
       for (const q of response.questions) {
+        // One answer per question per respondent: a number met twice is the same question.
+        if (byNumber.has(q.number)) continue;
         const id = questionId(response.consultation, q.number, q.text);
         byNumber.set(q.number, id);
         c.answers.push({

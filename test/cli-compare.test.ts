@@ -1,0 +1,243 @@
+// canvass compare end to end: the terminal tables, and every export read back by a real reader
+// (csv-parse, exceljs, SQLite through Python's standard library, JSON.parse, Chromium for HTML).
+// Facts about the bundled corpus come from reading the documents (see corpus/README.md and the
+// annotations in fixtures/eval/), or are computed here independently of canvass.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparisonToTerminal } from '../src/compare/terminal.js';
+import type { Comparison } from '../src/compare/types.js';
+import { assertBuilt, makeTempDir, repoRoot, runCli } from './helpers/cli.js';
+
+let dir: string;
+let json: Comparison & { tool: string; command: string };
+
+const COALITION = 'corpus/social-enterprise-coalition-childrens-trusts-2008.txt';
+const CE = 'corpus/children-england-childrens-trusts-2010.txt';
+
+beforeAll(() => {
+  assertBuilt();
+  dir = makeTempDir('canvass-compare-');
+  // A copy of the corpus (with its config: third-sector pack, the children's services frame).
+  mkdirSync(join(dir, 'corpus'));
+  for (const f of readdirSync(join(repoRoot, 'corpus'))) copyFileSync(join(repoRoot, 'corpus', f), join(dir, 'corpus', f));
+  const run = runCli(['compare', 'corpus/', '--out', 'out/comparison.json'], { cwd: dir });
+  expect(run.code, run.stderr).toBe(0);
+  json = JSON.parse(readFileSync(join(dir, 'out', 'comparison.json'), 'utf8'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const respondent = (name: string, path?: string) =>
+  json.respondents.find((r) => r.name === name && (!path || json.documents.find((d) => d.id === r.documentId)!.path === path))!;
+
+describe('the comparison of the bundled corpus', () => {
+  it('has the five documents and thirteen respondents the documents contain', () => {
+    expect(json.documents.map((d) => [d.path, d.kind])).toEqual([
+      [CE, 'response'],
+      ['corpus/cypnow-outsourcing-childrens-services-responses.txt', 'summary'],
+      ['corpus/dpulo-blog-social-enterprise-in-health.txt', 'other'],
+      ['corpus/esrc-festival-mixed-economy-of-welfare-2008.txt', 'other'],
+      [COALITION, 'response'],
+    ]);
+    expect(json.respondents.map((r) => r.name).slice(1, 10)).toEqual([
+      '4Children',
+      'Action for Children',
+      'Association of Directors of Children’s Services',
+      'Barnardo’s',
+      'Catch22',
+      'Children England',
+      'National Children’s Bureau',
+      'The College of Social Work',
+      'Unison',
+    ]);
+    expect(json.respondents).toHaveLength(13);
+  });
+
+  it('keeps the two consultations apart: Q3 of 2008 is not Q3 of 2010', () => {
+    const byConsultation = (who: string, path: string) =>
+      json.answers
+        .filter((a) => a.respondentId === respondent(who, path).id)
+        .map((a) => json.questions.find((q) => q.id === a.questionId)!)
+        .map((q) => [q.number, q.consultation?.slice(0, 40)]);
+    expect(byConsultation('Children England', CE)).toEqual(
+      ['1', '2', '3', '4', '5', '12'].map((n) => [n, "Children's Trusts: statutory guidance on"]),
+    );
+    expect(byConsultation('Social Enterprise Coalition', COALITION)).toEqual(
+      ['3', '4', '9'].map((n) => [n, 'Children’s Trusts: Statutory guidance on']),
+    );
+    expect(json.questions).toHaveLength(9);
+  });
+
+  it('puts the Coalition’s call on the department under its Question 4', () => {
+    const coalition = respondent('Social Enterprise Coalition', COALITION);
+    const q4 = json.questions.find((q) => q.number === '4' && q.consultation?.startsWith('Children’s Trusts'))!;
+    const rec = json.recommendations.find((r) => r.respondentId === coalition.id && r.line === 53)!;
+    expect(rec).toMatchObject({ questionId: q4.id, cue: 'urges', strength: 'should', target: 'the department' });
+    expect(json.answers.find((a) => a.respondentId === coalition.id && a.questionId === q4.id)).toMatchObject({ stance: 'mixed', recommendations: 1 });
+  });
+
+  it('counts the terms each respondent uses (checked against a plain count of the text)', () => {
+    const text = readFileSync(join(repoRoot, COALITION), 'utf8');
+    const plain = (re: RegExp) => (text.match(re) ?? []).length;
+    const term = (t: string) => json.terms.find((x) => x.term === t)!.id;
+    const used = (who: string, path: string, t: string) =>
+      json.termUsage.find((u) => u.respondentId === respondent(who, path).id && u.termId === term(t))?.count ?? 0;
+    expect(used('Social Enterprise Coalition', COALITION, 'third sector')).toBe(plain(/\bthird[\s-]+sectors?\b/gi));
+    expect(used('Social Enterprise Coalition', COALITION, 'voluntary sector')).toBe(plain(/\bvoluntary[\s-]+sectors?\b/gi));
+    expect(used('Social Enterprise Coalition', COALITION, 'social enterprise')).toBe(plain(/\bsocial[\s-]+enterprises?\b/gi));
+  });
+
+  it('shows who writes "voluntary sector" where "third sector" is meant', () => {
+    const findings = (who: string, path: string) =>
+      json.findings.filter((f) => f.respondentId === respondent(who, path).id && f.ruleId === 'third-sector/voluntary-for-third').map((f) => f.line);
+    expect(findings('Children England', CE)).toEqual([42, 47, 65, 74]);
+    expect(findings('Social Enterprise Coalition', COALITION)).toEqual([31]);
+    expect(json.findings).toHaveLength(34);
+  });
+
+  it('codes the frame named in the corpus config', () => {
+    expect(json.frame).toBe("children's services and the third sector");
+    expect(json.themes.map((t) => t.key)).toEqual(['commissioning', 'representation', 'safeguarding', 'profit', 'funding', 'evidence']);
+    // Barnardo’s warns against profit from child protection (lines 25-28): profit-motive passages.
+    const barnardos = respondent('Barnardo’s');
+    const profit = json.themes.find((t) => t.key === 'profit')!.id;
+    expect(json.themeHits.filter((h) => h.respondentId === barnardos.id && h.themeId === profit).map((h) => h.line)).toEqual([25, 26, 27, 28]);
+  });
+
+  it('keeps personal data out unless asked', () => {
+    const all = readFileSync(join(dir, 'out', 'comparison.json'), 'utf8');
+    for (const secret of ['Olof Jonsdottir', 'olof.jonsdottir@socialenterprise.org.uk', '020 7793 2321', 'vicky@childrenengland.org.uk']) {
+      expect(all).not.toContain(secret);
+    }
+    const run = runCli(['compare', COALITION, '--out', 'out/with.html', '--include-personal-data'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'with.html'), 'utf8')).toContain('olof.jonsdottir@socialenterprise.org.uk');
+    runCli(['compare', COALITION, '--out', 'out/without.html'], { cwd: dir });
+    expect(readFileSync(join(dir, 'out', 'without.html'), 'utf8')).not.toContain('olof.jonsdottir@socialenterprise.org.uk');
+  });
+});
+
+describe('the terminal output', () => {
+  it('prints a summary a policy officer can read, then the tables', () => {
+    const run = runCli(['compare', 'corpus/'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('5 documents, 13 respondents, 9 questions, 89 recommendations, 34 terminology findings');
+    expect(run.stdout).toContain('Terminology to fix');
+    expect(run.stdout).toMatch(/Children England \[1\]: .*\(lines 42, 47, 65, 74\)/);
+    for (const title of ['Questions × respondents', 'Recommendations by question', 'Terminology × respondents', 'Themes × respondents']) {
+      expect(run.stdout).toContain(title);
+    }
+    expect(run.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
+  });
+
+  it('prints one table with --by', () => {
+    const run = runCli(['compare', 'corpus/', '--by', 'term'], { cwd: dir });
+    expect(run.stdout.startsWith('Terminology × respondents\n')).toBe(true);
+    expect(run.stdout).not.toContain('Questions × respondents');
+  });
+
+  it('fits the width and falls back to lists in a narrow terminal', () => {
+    const wide = comparisonToTerminal(json, { width: 120, color: false });
+    for (const line of wide.split('\n')) if (/[│┌└├]/.test(line)) expect(line.length).toBeLessThanOrEqual(120);
+    const narrow = comparisonToTerminal(json, { width: 50, color: false, by: 'recommendations' });
+    expect(narrow).not.toMatch(/[│┌]/);
+    const rec = json.recommendations.find((r) => r.line === 53)!;
+    expect(narrow).toContain(rec.text); // wrapped or not, never cut
+  });
+});
+
+describe('exports, read back', () => {
+  it('CSV: one file per table, RFC 4180, a BOM with --excel', () => {
+    const run = runCli(['compare', 'corpus/', '--out', 'out/t.csv', '--excel'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const files = readdirSync(join(dir, 'out')).filter((f) => f.startsWith('t-')).sort();
+    expect(files).toEqual(['t-findings.csv', 't-questions.csv', 't-recommendations.csv', 't-terms.csv', 't-theme-questions.csv', 't-themes.csv']);
+    const raw = readFileSync(join(dir, 'out', 't-recommendations.csv'), 'utf8');
+    expect(raw.startsWith('\ufeff')).toBe(true);
+    const rows = parseCsv(raw.slice(1), { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(json.recommendations.length);
+    const row = rows.find((r) => r.file === COALITION && r.line === '53')!;
+    expect(row).toMatchObject({ respondent: 'Social Enterprise Coalition', question: '4', strength: 'should', cue: 'urges' });
+    expect(row.recommendation).toBe(json.recommendations.find((r) => r.line === 53 && r.respondentId === respondent('Social Enterprise Coalition').id)!.text);
+    // --table picks one table for one file.
+    runCli(['compare', 'corpus/', '--out', 'out/q.csv', '--table', 'question'], { cwd: dir });
+    expect(parseCsv(readFileSync(join(dir, 'out', 'q.csv'), 'utf8'), { columns: true })).toHaveLength(9);
+  });
+
+  it('XLSX: one sheet per table, with the rows', async () => {
+    expect(runCli(['compare', 'corpus/', '--out', 'out/t.xlsx'], { cwd: dir }).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'out', 't.xlsx'));
+    expect(book.worksheets.map((s) => s.name)).toEqual(['questions', 'recommendations', 'terms', 'findings', 'themes', 'theme-questions']);
+    const questions = book.getWorksheet('questions')!;
+    expect(questions.rowCount).toBe(1 + 9);
+    expect(questions.getRow(1).getCell(1).font?.bold).toBe(true);
+  });
+
+  it('SQLite: entities with keys, queried by Python', () => {
+    expect(runCli(['compare', 'corpus/', '--out', 'out/t.sqlite'], { cwd: dir }).code).toBe(0);
+    const query = (sql: string) =>
+      execFileSync('python3', ['-c', `import sqlite3,json,sys; c=sqlite3.connect(sys.argv[1]); print(json.dumps(c.execute(sys.argv[2]).fetchall()))`, join(dir, 'out', 't.sqlite'), sql], { encoding: 'utf8' });
+    expect(JSON.parse(query('select count(*) from documents'))).toEqual([[5]]);
+    expect(JSON.parse(query('select count(*) from respondents'))).toEqual([[13]]);
+    expect(JSON.parse(query('select count(*) from answers'))).toEqual([[9]]);
+    expect(
+      JSON.parse(
+        query(
+          "select q.number from answers a join respondents r on r.id = a.respondent_id join questions q on q.id = a.question_id where r.name = 'Social Enterprise Coalition' order by a.line",
+        ),
+      ),
+    ).toEqual([['3'], ['4'], ['9']]);
+    expect(JSON.parse(query('pragma foreign_key_check'))).toEqual([]);
+  });
+
+  it('HTML: self-contained, tables and charts rendered in Chromium, rows linked to file:line', async () => {
+    expect(runCli(['compare', 'corpus/', '--out', 'out/t.html'], { cwd: dir }).code).toBe(0);
+    if (!existsSync('/usr/bin/chromium')) throw new Error("Chromium is missing: install Debian's chromium package (.ci/run does)");
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      const url = pathToFileURL(join(dir, 'out', 't.html')).href;
+      await page.goto(url);
+      expect(await page.locator('table[data-table="recommendations"] tbody tr').count()).toBe(json.recommendations.length);
+      expect(await page.locator('table[data-table="questions"] tbody tr').count()).toBe(9);
+      expect(await page.locator('svg[data-chart="recommendations-per-question"] [data-value]').count()).toBeGreaterThan(0);
+      expect(await page.locator('svg[data-chart="terms-per-respondent"] [data-value]').count()).toBe(13);
+      const link = page.locator('table[data-table="recommendations"] a', { hasText: `${COALITION}:53` }).first();
+      await link.click();
+      const hash = await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash);
+      expect(await page.locator(hash).textContent()).toContain('The Coalition urges the department to address this inconsistency');
+      expect(requests).toEqual([url]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('refuses to write over one of the inputs, and leaves no temporary files', () => {
+    const before = readFileSync(join(dir, COALITION));
+    const run = runCli(['compare', COALITION, '--out', COALITION.replace('.txt', '.txt')], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is one of the inputs');
+    expect(readFileSync(join(dir, COALITION))).toEqual(before);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.includes('.canvass-'))).toEqual([]);
+  });
+
+  it('reports a broken coding frame with its position and exits 2', () => {
+    writeFileSync(join(dir, 'frame.yaml'), 'name: x\nthemes:\n  - key: a\n    label: A\n    terms: []\n');
+    const run = runCli(['compare', COALITION, '--themes', 'frame.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("frame.yaml:5:12: 'terms' must not be empty");
+  });
+});
