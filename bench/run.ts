@@ -63,10 +63,17 @@ row('canvass lint, 1 thread', single);
 if (runs.multi.length) row(`canvass lint, --jobs ${defaultJobs()} (the default here)`, fastest(runs.multi));
 row('bare regex scan of the same patterns (read, decode, match)', regex);
 
-// Extraction over the same corpus, one thread, best of two.
-const extractRuns = [child('extract-worker.js', [corpus.dir]), child('extract-worker.js', [corpus.dir])];
+// Extraction and comparison over the same corpus, one thread, best of two (interleaved).
+const extractRuns: Array<Record<string, number>> = [];
+const compareRuns: Array<Record<string, number>> = [];
+for (let i = 0; i < 2; i++) {
+  extractRuns.push(child('extract-worker.js', [corpus.dir]));
+  compareRuns.push(child('compare-worker.js', [corpus.dir]));
+}
 const extract = fastest(extractRuns);
+const compare = fastest(compareRuns);
 row('canvass extract, 1 thread', extract);
+row('canvass compare (lint + extract + terms + themes, JSON export)', compare);
 
 // 4. textlint + prh, and canvass, on slices of 2 and 10 MB: the difference between the two sizes
 // gives throughput without each tool's start-up (textlint's is about a second).
@@ -129,5 +136,6 @@ process.stdout.write(`${table}
 - canvass vs bare regex: ${(regex.seconds! / single.seconds!).toFixed(2)}x the regex floor's throughput on one thread (goal: within 2x, i.e. >= 0.50)
 - canvass vs textlint + prh: ${(canvassRate / textlintRate).toFixed(1)}x the throughput, start-up excluded (goal: >= 10x)
 - canvass extract: ${mbps(extract.seconds!).toFixed(2)} MB/s on one core (goal: at least 1 MB/s per core)
+- canvass compare: ${compare.seconds!.toFixed(1)} s against lint + extract ${(single.seconds! + extract.seconds!).toFixed(1)} s, ${((100 * compare.seconds!) / (single.seconds! + extract.seconds!)).toFixed(0)}% (goal: at most 110%)
 - one small file (${oneSmallFile.split('/').pop()}): ${oneFile.toFixed(2)} s wall, of which Node's own start-up is ${nodeAlone.toFixed(2)} s (goal: < 0.2 s)
 `);

@@ -107,7 +107,10 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     const ruleSet = rules[i]!.ruleSet;
     analyses.push(
       await withMarkdownParser(() =>
-        analyseDocument(createDocument(path, text, docFormat), ruleSet, counters, { includePersonalData: options.includePersonalData ?? false }),
+        analyseDocument(createDocument(path, text, docFormat), ruleSet, counters, {
+          includePersonalData: options.includePersonalData ?? false,
+          withSource: format === 'html',
+        }),
       ),
     );
   }

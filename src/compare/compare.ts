@@ -24,12 +24,14 @@ export interface DocumentAnalysis {
   termCounts: Array<Map<string, number>>;
   /** Theme passages: theme key, response index, question number or null, line, match. */
   themeHits: Array<{ theme: string; response: number; question: string | null; line: number; match: string }>;
-  /** The text to embed in exports (personal data replaced unless asked to keep it). */
-  source: string;
+  /** The text to embed in exports that show it (HTML), personal data replaced unless asked to keep it. */
+  source?: string;
 }
 
 export interface AnalysisOptions {
   includePersonalData?: boolean;
+  /** Keep the document's text for the export (only HTML shows it: the rest would hold it for nothing). */
+  withSource?: boolean;
 }
 
 /** Terms the packs care about: every phrase in their rules, once (regex terms cannot be counted by name). */
@@ -88,7 +90,7 @@ export async function analyseDocument(
   const extracted = await extractDocument(doc, { includePersonalData: options.includePersonalData ?? false });
   const findings = ruleSet ? lintDocument(doc, ruleSet) : [];
   const ranges = extracted.responses.map((r) => responseRange(doc, r));
-  const responseAt = (offset: number) => ranges.findIndex(([s, e]) => s <= offset && offset < e);
+  const responseAt = (offset: number) => containing(ranges, offset);
 
   const termHits = counters.termScanner.scan(doc.text);
   const termCounts = extracted.responses.map(() => new Map<string, number>());
@@ -122,12 +124,30 @@ export async function analyseDocument(
     });
   }
 
-  const source = options.includePersonalData ? doc.text : redact(doc.text, 0, findPersonalData(doc));
-  return { path: doc.path, extracted, findings, termCounts, themeHits, source };
+  const analysis: DocumentAnalysis = { path: doc.path, extracted, findings, termCounts, themeHits };
+  if (options.withSource) analysis.source = options.includePersonalData ? doc.text : redact(doc.text, 0, findPersonalData(doc));
+  return analysis;
 }
 
 function responseRange(doc: Document, r: ExtractedResponse): [number, number] {
   return [doc.lines.lineStart(r.line), doc.lines.lineEnd(r.endLine) + 1];
+}
+
+/**
+ * The index of the range holding a position, or -1. Responses come in document order and do not
+ * overlap, so a binary search: a spreadsheet of 100,000 responses is one document.
+ */
+export function containing(ranges: ReadonlyArray<readonly [number, number]>, position: number): number {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = ranges[mid]!;
+    if (position < start) hi = mid - 1;
+    else if (position >= end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 const consultationKey = (c: string | null) => (c ?? '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
@@ -167,10 +187,12 @@ export function assemble(
     return q.id;
   };
 
+  const themeIds = new Map(c.themes.map((t) => [t.key, t.id]));
   for (const analysis of analyses) {
     const documentId = c.documents.length + 1;
+    const themeHitsOf = groupBy(analysis.themeHits, (h) => h.response);
     c.documents.push({ id: documentId, path: analysis.path, kind: analysis.extracted.kind });
-    c.sources?.push({ documentId, text: analysis.source });
+    if (analysis.source !== undefined) c.sources?.push({ documentId, text: analysis.source });
     const respondentIds: number[] = [];
     analysis.extracted.responses.forEach((response, r) => {
       const respondentId = c.respondents.length + 1;
@@ -185,6 +207,8 @@ export function assemble(
         endLine: response.endLine,
       });
       const byNumber = new Map<string, number>();
+      const recommendationsPer = new Map<string | null, number>();
+      for (const rec of response.recommendations) recommendationsPer.set(rec.question, (recommendationsPer.get(rec.question) ?? 0) + 1);
       for (const q of response.questions) {
         // One answer per question per respondent: a number met twice is the same question.
         if (byNumber.has(q.number)) continue;
@@ -195,7 +219,7 @@ export function assemble(
           questionId: id,
           stance: q.stance,
           stanceCues: q.stanceCues,
-          recommendations: response.recommendations.filter((rec) => rec.question === q.number).length,
+          recommendations: recommendationsPer.get(q.number) ?? 0,
           line: q.line,
         });
       }
@@ -218,9 +242,9 @@ export function assemble(
         const count = analysis.termCounts[r]?.get(term) ?? 0;
         if (count > 0) c.termUsage.push({ respondentId, termId: i + 1, count });
       });
-      for (const hit of analysis.themeHits.filter((h) => h.response === r)) {
+      for (const hit of themeHitsOf.get(r) ?? []) {
         c.themeHits.push({
-          themeId: c.themes.find((t) => t.key === hit.theme)!.id,
+          themeId: themeIds.get(hit.theme)!,
           respondentId,
           questionId: hit.question === null ? null : (byNumber.get(hit.question) ?? null),
           documentId,
@@ -229,8 +253,9 @@ export function assemble(
         });
       }
     });
+    const lineRanges = analysis.extracted.responses.map((resp) => [resp.line, resp.endLine + 1] as const);
     for (const f of analysis.findings) {
-      const r = analysis.extracted.responses.findIndex((resp) => resp.line <= f.line && f.line <= resp.endLine);
+      const r = containing(lineRanges, f.line);
       c.findings.push({
         id: c.findings.length + 1,
         respondentId: r >= 0 ? respondentIds[r]! : null,
@@ -245,4 +270,15 @@ export function assemble(
     }
   }
   return c;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

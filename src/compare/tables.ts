@@ -1,10 +1,11 @@
 // The comparison as tables (rows of cells): what CSV, XLSX and Markdown export, and what the
 // terminal shows (pivoted to fit). Pure functions of the Comparison.
 
+import { lookup } from './lookup.js';
 import type { Comparison, Table, TableName } from './types.js';
 
-const respondentName = (c: Comparison, id: number | null) => (id === null ? '' : (c.respondents.find((r) => r.id === id)?.name ?? ''));
-const documentPath = (c: Comparison, id: number) => c.documents.find((d) => d.id === id)?.path ?? '';
+const respondentName = (c: Comparison, id: number | null) => (id === null ? '' : (lookup(c).respondent(id)?.name ?? ''));
+const documentPath = (c: Comparison, id: number) => lookup(c).document(id)?.path ?? '';
 
 /** Questions × respondents: one row per answer (who answered which question, how, how many recommendations). */
 export function questionsTable(c: Comparison): Table {
@@ -13,8 +14,8 @@ export function questionsTable(c: Comparison): Table {
     title: 'Questions × respondents',
     columns: ['consultation', 'question', 'question text', 'respondent', 'stance', 'stance cues', 'recommendations', 'file', 'line'],
     rows: c.answers.map((a) => {
-      const q = c.questions.find((x) => x.id === a.questionId)!;
-      const r = c.respondents.find((x) => x.id === a.respondentId)!;
+      const q = lookup(c).question(a.questionId)!;
+      const r = lookup(c).respondent(a.respondentId)!;
       return [q.consultation, q.number, q.text, r.name, a.stance, a.stanceCues.join(', '), a.recommendations, documentPath(c, r.documentId), a.line];
     }),
   };
@@ -27,7 +28,7 @@ export function recommendationsTable(c: Comparison): Table {
     title: 'Recommendations by question',
     columns: ['respondent', 'question', 'recommendation', 'strength', 'cue', 'target', 'emphasised', 'file', 'line', 'column'],
     rows: c.recommendations.map((rec) => {
-      const q = rec.questionId === null ? undefined : c.questions.find((x) => x.id === rec.questionId);
+      const q = rec.questionId === null ? undefined : lookup(c).question(rec.questionId);
       return [
         respondentName(c, rec.respondentId),
         q?.number ?? null,
@@ -47,6 +48,7 @@ export function recommendationsTable(c: Comparison): Table {
 /** Terminology × respondents: how often each respondent uses each term, and findings per rule. */
 export function termsTable(c: Comparison): Table {
   const rules = [...new Set(c.findings.map((f) => f.ruleId))].sort();
+  const index = lookup(c);
   return {
     name: 'terms',
     title: 'Terminology × respondents',
@@ -54,8 +56,8 @@ export function termsTable(c: Comparison): Table {
     rows: c.respondents.map((r) => [
       r.name,
       documentPath(c, r.documentId),
-      ...c.terms.map((t) => c.termUsage.find((u) => u.respondentId === r.id && u.termId === t.id)?.count ?? 0),
-      ...rules.map((rule) => c.findings.filter((f) => f.respondentId === r.id && f.ruleId === rule).length),
+      ...c.terms.map((t) => index.termCount(r.id, t.id)),
+      ...rules.map((rule) => index.findingCount(r.id, rule)),
     ]),
   };
 }
@@ -69,7 +71,7 @@ export function themesTable(c: Comparison): Table {
     rows: c.respondents.map((r) => [
       r.name,
       documentPath(c, r.documentId),
-      ...c.themes.map((t) => c.themeHits.filter((h) => h.respondentId === r.id && h.themeId === t.id).length),
+      ...c.themes.map((t) => lookup(c).themeCount(r.id, t.id)),
     ]),
   };
 }
@@ -84,7 +86,7 @@ export function themeQuestionsTable(c: Comparison): Table {
       q.consultation,
       q.number,
       q.text,
-      ...c.themes.map((t) => c.themeHits.filter((h) => h.questionId === q.id && h.themeId === t.id).length),
+      ...c.themes.map((t) => lookup(c).themeQuestionCount(q.id, t.id)),
     ]),
   };
 }

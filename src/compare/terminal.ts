@@ -4,6 +4,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparedRespondent, TableName } from './types.js';
+import { lookup } from './lookup.js';
 
 export interface TerminalOptions {
   width: number;
@@ -64,7 +65,7 @@ function summary(c: Comparison, k: ChalkInstance): string {
   if (c.answers.length) lines.push('', `Answers: ${[...stances].map(([s, n]) => `${n} ${s}`).join(', ')}`);
   if (c.themes.length) {
     const counts = c.themes
-      .map((t) => ({ label: t.label, n: c.themeHits.filter((h) => h.themeId === t.id).length }))
+      .map((t) => ({ label: t.label, n: lookup(c).themeTotal(t.id) }))
       .sort((a, b) => b.n - a.n);
     lines.push(`Themes (${c.frame}): ${counts.map((t) => `${t.label} ${t.n}`).join(', ')} passages`);
   }
@@ -89,10 +90,10 @@ function questionsSection(c: Comparison, k: ChalkInstance, width: number): strin
   const out = [title];
   for (const g of groups.values()) {
     const ids = new Set(g.questions.map((q) => q.id));
-    const respondents = c.respondents.filter((r) => c.answers.some((a) => a.respondentId === r.id && ids.has(a.questionId)));
+    const respondents = lookup(c).answeredBy(ids).map((id) => lookup(c).respondent(id)!);
     out.push(k.italic(g.consultation ? `Consultation: ${g.consultation}` : 'Consultation not stated'));
     const cell = (qId: number, rId: number) => {
-      const a = c.answers.find((x) => x.questionId === qId && x.respondentId === rId);
+      const a = lookup(c).answer(qId, rId);
       return a ? `${stanceColour(k, a.stance)}\n${plural(a.recommendations, 'rec.', 'recs')}` : k.dim('—');
     };
     if (width < NARROW) {
@@ -114,8 +115,8 @@ function questionsSection(c: Comparison, k: ChalkInstance, width: number): strin
 function recommendationsSection(c: Comparison, k: ChalkInstance, width: number): string {
   const title = k.bold('Recommendations by question');
   if (c.recommendations.length === 0) return `${title}\n  No recommendations were found.`;
-  const question = (id: number | null) => (id === null ? '—' : `Q${c.questions.find((q) => q.id === id)!.number}`);
-  const where = (docId: number, line: number) => `${c.documents.find((d) => d.id === docId)!.path}:${line}`;
+  const question = (id: number | null) => (id === null ? '—' : `Q${lookup(c).question(id)!.number}`);
+  const where = (docId: number, line: number) => `${lookup(c).document(docId)!.path}:${line}`;
   if (width < NARROW) {
     return [
       title,
@@ -133,7 +134,7 @@ function recommendationsSection(c: Comparison, k: ChalkInstance, width: number):
 
 function termsSection(c: Comparison, k: ChalkInstance, width: number): string {
   const title = k.bold('Terminology × respondents');
-  const total = (termId: number) => c.termUsage.filter((u) => u.termId === termId).reduce((n, u) => n + u.count, 0);
+  const total = (termId: number) => lookup(c).termTotal(termId);
   // Terms the findings are about come first ("voluntary sector" before "social enterprise"):
   // the table should show at a glance who writes what where another word is meant.
   const flagged = new Set(c.findings.map((f) => f.match.toLowerCase().replace(/\s+/g, ' ').replace(/s$/, '')));
@@ -142,11 +143,11 @@ function termsSection(c: Comparison, k: ChalkInstance, width: number): string {
   const rules = [...new Set(c.findings.map((f) => f.ruleId))].sort();
   const findingsCell = (r: ComparedRespondent) =>
     rules
-      .map((rule) => [rule.split('/').pop()!, c.findings.filter((f) => f.respondentId === r.id && f.ruleId === rule).length] as const)
+      .map((rule) => [rule.split('/').pop()!, lookup(c).findingCount(r.id, rule)] as const)
       .filter(([, n]) => n > 0)
       .map(([rule, n]) => `${rule} ×${n}`)
       .join('\n') || k.dim('—');
-  const count = (r: ComparedRespondent, termId: number) => c.termUsage.find((u) => u.respondentId === r.id && u.termId === termId)?.count ?? 0;
+  const count = (r: ComparedRespondent, termId: number) => lookup(c).termCount(r.id, termId);
   if (width < NARROW) {
     return [
       title,
@@ -178,17 +179,17 @@ function termsSection(c: Comparison, k: ChalkInstance, width: number): string {
 function themesSection(c: Comparison, k: ChalkInstance, width: number): string {
   if (c.themes.length === 0) return '';
   const title = k.bold(`Themes × respondents (${c.frame}; passages)`);
-  const n = (f: (h: Comparison['themeHits'][number]) => boolean) => c.themeHits.filter(f).length;
+  const index = lookup(c);
   if (width < NARROW) {
-    return [title, ...c.respondents.map((r) => `${r.name}: ${c.themes.map((t) => `${t.label} ${n((h) => h.respondentId === r.id && h.themeId === t.id)}`).join(', ')}`)].join('\n');
+    return [title, ...c.respondents.map((r) => `${r.name}: ${c.themes.map((t) => `${t.label} ${index.themeCount(r.id, t.id)}`).join(', ')}`)].join('\n');
   }
   const byRespondent = makeTable(k, ['Respondent', ...c.themes.map((t) => t.label)], fit(width, [20, ...c.themes.map(() => 14)], [2, ...c.themes.map(() => 1)]));
-  for (const r of c.respondents) byRespondent.push([r.name, ...c.themes.map((t) => String(n((h) => h.respondentId === r.id && h.themeId === t.id)))]);
+  for (const r of c.respondents) byRespondent.push([r.name, ...c.themes.map((t) => String(index.themeCount(r.id, t.id)))]);
   const out = [title, byRespondent.toString()];
   if (c.questions.length) {
     const byQuestion = makeTable(k, ['Question', ...c.themes.map((t) => t.label)], fit(width, [24, ...c.themes.map(() => 14)], [3, ...c.themes.map(() => 1)]));
     for (const q of sortQuestions(c.questions)) {
-      byQuestion.push([`Q${q.number} ${q.text}`, ...c.themes.map((t) => String(n((h) => h.questionId === q.id && h.themeId === t.id)))]);
+      byQuestion.push([`Q${q.number} ${q.text}`, ...c.themes.map((t) => String(index.themeQuestionCount(q.id, t.id)))]);
     }
     out.push(k.bold('Themes × questions'), byQuestion.toString());
   }
@@ -229,7 +230,7 @@ function breakAtHyphens(word: string, max: number): string {
 /** "[n] path" for documents whose respondents' names needed a number. */
 function legend(c: Comparison): string[] {
   const ids = new Set(c.respondents.filter((r) => /\[\d+\]$/.test(r.name)).map((r) => r.documentId));
-  return [...ids].map((id) => `  [${id}] ${c.documents.find((d) => d.id === id)?.path}`);
+  return [...ids].map((id) => `  [${id}] ${lookup(c).document(id)?.path}`);
 }
 
 function makeTable(k: ChalkInstance, head: string[], colWidths: number[]): Table.Table {
@@ -260,7 +261,7 @@ function sortQuestions<T extends { number: string }>(questions: readonly T[]): T
 }
 
 function nameOf(c: Comparison, respondentId: number): string {
-  return c.respondents.find((r) => r.id === respondentId)?.name ?? '';
+  return lookup(c).respondent(respondentId)?.name ?? '';
 }
 
 function stanceColour(k: ChalkInstance, stance: string): string {

@@ -8,6 +8,7 @@
 // link "path:line" to the embedded source line (when that document's text is embedded).
 
 import type { Comparison, Table } from '../types.js';
+import { lookup } from '../lookup.js';
 
 export interface HtmlExportOptions {
   /** The page title (and its heading); "canvass comparison" if not given. */
@@ -178,12 +179,12 @@ function recommendationsChart(c: Comparison): string {
   const several = consultations.size > 1;
   const bars: Bar[] = [];
   for (const q of c.questions) {
-    const value = c.recommendations.filter((r) => r.questionId === q.id).length;
+    const value = lookup(c).recommendationCount(q.id);
     if (value === 0) continue;
     const label = several && q.consultation ? `Q${q.number} (${q.consultation})` : `Q${q.number}`;
     bars.push({ label, value, title: `${label}: ${value} ${value === 1 ? 'recommendation' : 'recommendations'}` });
   }
-  const outside = c.recommendations.filter((r) => r.questionId === null).length;
+  const outside = lookup(c).recommendationCount(null);
   const note = outside
     ? ` ${outside} ${outside === 1 ? 'recommendation' : 'recommendations'} outside any question ${outside === 1 ? 'is' : 'are'} not shown.`
     : '';
@@ -199,12 +200,12 @@ function recommendationsChart(c: Comparison): string {
 function termsChart(c: Comparison): string {
   const nameCounts = new Map<string, number>();
   for (const r of c.respondents) nameCounts.set(r.name, (nameCounts.get(r.name) ?? 0) + 1);
-  const pathOf = (id: number) => c.documents.find((d) => d.id === id)?.path ?? '';
+  const pathOf = (id: number) => lookup(c).document(id)?.path ?? '';
   const bars: Bar[] = c.respondents.map((r) => {
     let label = r.name.trim() ? r.name : `Respondent ${r.id}`;
     if ((nameCounts.get(r.name) ?? 0) > 1) label += ` (${pathOf(r.documentId)})`;
     const uses = c.terms
-      .map((t) => ({ term: t.term, count: c.termUsage.find((u) => u.respondentId === r.id && u.termId === t.id)?.count ?? 0 }))
+      .map((t) => ({ term: t.term, count: lookup(c).termCount(r.id, t.id) }))
       .filter((u) => u.count > 0);
     const value = uses.reduce((sum, u) => sum + u.count, 0);
     const detail = uses.length ? ` (${uses.map((u) => `${u.term}: ${u.count}`).join(', ')})` : '';
@@ -400,7 +401,7 @@ function sourcesSection(c: Comparison): string {
   for (const source of sorted) {
     if (seen.has(source.documentId)) continue;
     seen.add(source.documentId);
-    const doc = c.documents.find((d) => d.id === source.documentId);
+    const doc = lookup(c).document(source.documentId);
     const heading = doc ? doc.path : `Document ${source.documentId}`;
     const lines = sourceLines(source.text)
       .map((text, i) => `<code id="${sourceLineId(source.documentId, i + 1)}" data-line="${i + 1}">${esc(text)}</code>`)
