@@ -1,10 +1,9 @@
 // The command line: argv -> options -> a command. The only place that exits the process.
 
 import { Command, CommanderError, Option } from 'commander';
-import { runExtract } from './extract-command.js';
-import { runCompare } from './compare-command.js';
-import { runLint, type CommandIO } from './lint-command.js';
-import { runRulesList, runRulesTest } from './rules-command.js';
+// Each command's module is imported when that command runs: `lint` must not pay for loading
+// what `compare` exports with (exceljs alone takes most of a second to load).
+import type { CommandIO } from './lint-command.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -35,7 +34,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('-j, --jobs <n>', 'lint on n worker threads when there are 64 files or more (default: cores - 1, at most 8; 1 on machines with 2 cores or fewer)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
-    .action(async (paths: string[], options) => setExit(await runLint(paths, options, io)));
+    .action(async (paths: string[], options) => setExit(await (await import('./lint-command.js')).runLint(paths, options, io)));
 
   program
     .command('extract')
@@ -48,7 +47,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--stdin-filename <name>', 'name (and format) for text read from standard input')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
-    .action(async (paths: string[], options) => setExit(await runExtract(paths, options, io)));
+    .action(async (paths: string[], options) => setExit(await (await import('./extract-command.js')).runExtract(paths, options, io)));
 
   program
     .command('compare')
@@ -66,7 +65,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--ignore <glob>', 'skip files matching this glob (repeatable)', collect)
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
-    .action(async (paths: string[], options) => setExit(await runCompare(paths, options, io)));
+    .action(async (paths: string[], options) => setExit(await (await import('./compare-command.js')).runCompare(paths, options, io)));
 
   const rules = program.command('rules').description('List or test rule packs.');
   rules
@@ -75,14 +74,14 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .argument('[pack]', 'bundled pack name or path to a pack file')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
-    .action(async (pack: string | undefined, options) => setExit(await runRulesList(pack, options, io)));
+    .action(async (pack: string | undefined, options) => setExit(await (await import('./rules-command.js')).runRulesList(pack, options, io)));
   rules
     .command('test')
     .description("Run every rule's examples; fails with a diff on any mismatch.")
     .argument('[pack]', 'bundled pack name or path to a pack file (default: every bundled pack)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
-    .action(async (pack: string | undefined, options) => setExit(await runRulesTest(pack, options, io)));
+    .action(async (pack: string | undefined, options) => setExit(await (await import('./rules-command.js')).runRulesTest(pack, options, io)));
 
   return program;
 }

@@ -1,6 +1,7 @@
 // The export formats of `canvass compare --out`: a registry from format name to exporter, and
 // the format a file name implies. Exporters are pure: they return each file's content and the
 // CLI writes it (atomically). CSV writes one file per table; every other format writes one file.
+// XLSX and SQLite load their libraries (exceljs, better-sqlite3) only when asked for.
 
 import path from 'node:path';
 import type { Comparison, Table } from '../types.js';
@@ -8,8 +9,6 @@ import { csvFileNames, tableToCsv } from './csv.js';
 import { comparisonToHtml } from './html.js';
 import { comparisonToJson } from './json.js';
 import { tablesToMarkdown } from './markdown.js';
-import { comparisonToSqlite } from './sqlite.js';
-import { tablesToXlsx } from './xlsx.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'markdown', 'html', 'xlsx', 'sqlite'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -78,14 +77,14 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
     extensions: ['.xlsx'],
     binary: true,
     tabular: true,
-    render: async (_c, tables) => [{ content: await tablesToXlsx(tables) }],
+    render: async (_c, tables) => [{ content: await (await import('./xlsx.js')).tablesToXlsx(tables) }],
   },
   sqlite: {
     format: 'sqlite',
     extensions: ['.sqlite', '.db', '.sqlite3'],
     binary: true,
     tabular: false,
-    render: async (c, _tables, options) => [{ content: comparisonToSqlite(c, withGeneratedBy(options)) }],
+    render: async (c, _tables, options) => [{ content: (await import('./sqlite.js')).comparisonToSqlite(c, withGeneratedBy(options)) }],
   },
 };
 
