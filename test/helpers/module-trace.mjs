@@ -1,0 +1,16 @@
+// Preloaded with `node --import` by the lazy-loading test: records every module the process
+// imports and, at exit, writes their URLs (one per line) to the file named by CANVASS_MODULE_TRACE.
+import { writeFileSync } from 'node:fs';
+import { register } from 'node:module';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+
+const { port1, port2 } = new MessageChannel();
+port1.unref();
+register('./module-trace-hooks.mjs', import.meta.url, { data: { port: port2 }, transferList: [port2] });
+
+process.on('exit', () => {
+  const urls = [];
+  // The hooks run on another thread: take whatever they have posted, synchronously.
+  for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) urls.push(m.message);
+  writeFileSync(process.env.CANVASS_MODULE_TRACE, urls.join('\n'));
+});

@@ -1,0 +1,49 @@
+// A command loads only what it needs: `lint` of one file must not pay for the libraries that
+// `compare` exports with or that `extract` tags with (exceljs alone once added 0.35 s to every
+// lint). The real CLI runs in a child process with a hook that records every module it imports.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assertBuilt, makeTempDir, repoRoot, runCli } from './helpers/cli.js';
+
+const trace = join(import.meta.dirname, 'helpers', 'module-trace.mjs');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** The packages (names under node_modules) a CLI run imported. */
+function packagesLoaded(args: string[]): Set<string> {
+  assertBuilt();
+  const dir = makeTempDir();
+  dirs.push(dir);
+  const out = join(dir, 'modules.txt');
+  const result = runCli(args, { cwd: repoRoot, env: { NODE_OPTIONS: `--import=${trace}`, CANVASS_MODULE_TRACE: out } });
+  expect(result.stderr).not.toMatch(/Error/);
+  const packages = new Set<string>();
+  for (const url of readFileSync(out, 'utf8').split('\n')) {
+    const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    if (m) packages.add(m[1]!);
+  }
+  return packages;
+}
+
+const HEAVY_FOR_LINT = ['exceljs', 'better-sqlite3', 'csv-stringify', 'compromise', 'natural', 'zod', 'fast-glob', 'cli-table3'];
+
+describe('lazy loading', () => {
+  it('lint of one plain-text file loads commander, chalk, yaml (the corpus config) and picomatch, not the export, NLP or table libraries', () => {
+    const loaded = packagesLoaded(['lint', 'corpus/esrc-festival-mixed-economy-of-welfare-2008.txt']);
+    expect(loaded.has('commander')).toBe(true); // the trace works
+    expect(loaded.has('yaml')).toBe(true);
+    for (const name of HEAVY_FOR_LINT) expect(loaded.has(name), name).toBe(false);
+  });
+
+  it('compare to JSON loads neither exceljs nor better-sqlite3', () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const loaded = packagesLoaded(['compare', 'corpus/', '--out', join(dir, 'c.json')]);
+    expect(loaded.has('commander')).toBe(true);
+    expect(loaded.has('exceljs')).toBe(false);
+    expect(loaded.has('better-sqlite3')).toBe(false);
+  });
+});
