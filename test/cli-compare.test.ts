@@ -130,11 +130,38 @@ describe('the terminal output', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('5 documents, 13 respondents, 9 questions, 89 recommendations, 34 terminology findings');
     expect(run.stdout).toContain('Terminology to fix');
-    expect(run.stdout).toMatch(/Children England \[1\]: .*\(lines 42, 47, 65, 74\)/);
+    // Who, in which file, on which lines: the places to look, before the message.
+    expect(run.stdout).toContain(`  Children England [1]: ${CE}, lines 42, 47, 65, 74\n`);
+    expect(run.stdout).toContain(`  Social Enterprise Coalition: ${COALITION}, line 31\n`);
     for (const title of ['Questions × respondents', 'Recommendations by question', 'Terminology × respondents', 'Themes × respondents']) {
       expect(run.stdout).toContain(title);
     }
     expect(run.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
+  });
+
+  it('cuts nothing at the width of a pipe (100): paths break, line numbers stay', () => {
+    const run = runCli(['compare', 'corpus/'], { cwd: dir });
+    expect(run.stdout).not.toContain('…');
+    for (const line of run.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+    // 4Children's "quality and not profit" sentence is line 4 of the news article; its path is
+    // longer than the column, so it breaks after "corpus/" and keeps ":4".
+    const rows = run.stdout.split('\n');
+    const at = rows.findIndex((l) => l.includes('│ cypnow-outsourcing-childrens-services-responses.txt:4 '));
+    expect(at).toBeGreaterThan(0);
+    expect(rows[at - 1]).toMatch(/│ corpus\/ +│/);
+    expect(rows.slice(at - 3, at).join(' ')).toContain('should be the drivers behind any decision to outsource.');
+    // Theme headings too long for a word wrap keep every letter.
+    expect(run.stdout).toMatch(/│ Commissioning +│ Representation +│/);
+  });
+
+  it('shows themes × questions per consultation: Q3 of 2008 is not Q3 of 2010', () => {
+    const section = comparisonToTerminal(json, { width: 100, color: false, by: 'themes' }).split('Themes × questions\n')[1]!;
+    const headings = section.split('\n').filter((l) => l.startsWith('Consultation: '));
+    expect(headings).toEqual([
+      "Consultation: Children's Trusts: statutory guidance on co-operation arrangements, including the",
+      'Consultation: Children’s Trusts: Statutory guidance on inter-agency cooperation to improve',
+    ]);
+    expect(section.match(/│ Q3 /g)).toHaveLength(2);
   });
 
   it('prints one table with --by', () => {

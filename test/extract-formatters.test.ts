@@ -8,7 +8,8 @@ import { csv } from '../src/report/formatters/extract/csv.js';
 import { json } from '../src/report/formatters/extract/json.js';
 import { jsonl } from '../src/report/formatters/extract/jsonl.js';
 import { markdown } from '../src/report/formatters/extract/markdown.js';
-import { text, wrap } from '../src/report/formatters/extract/text.js';
+import { text } from '../src/report/formatters/extract/text.js';
+import { wrap } from '../src/report/wrap.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const plain: ExtractFormatOptions = { color: false };

@@ -16,7 +16,7 @@ import { readSource } from '../ingest/read.js';
 import type { InputRef } from '../ingest/source.js';
 import { formatProblem, LocatedError } from '../yaml/located-error.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { useColor } from './color.js';
+import { terminalWidth, useColor } from './color.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -139,7 +139,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     }
     for (const o of outputs) io.stdout.write(o.content as string);
   } else if (format === 'text') {
-    const width = (io.stdout as { columns?: number }).columns ?? 100;
+    const width = terminalWidth(io.stdout as { columns?: number }, 100);
     const color = useColor(options.color, io.stdout as NodeJS.WriteStream);
     io.stdout.write(comparisonToTerminal(comparison, { width, color, ...(by ? { by } : {}) }));
   } else {

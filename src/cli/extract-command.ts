@@ -17,7 +17,7 @@ import {
 } from '../report/extract-report.js';
 import { extractFormatters, type ExtractFormatName } from '../report/formatters/extract/index.js';
 import { ConfigIgnores } from '../config/config-ignores.js';
-import { useColor } from './color.js';
+import { terminalWidth, useColor } from './color.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -77,7 +77,7 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
   for (const problem of ignores.problems) io.stderr.write(`${problem}\n`);
   const report = makeExtractReport(documents, failures);
   const color = format === 'text' ? useColor(options.color, io.stdout as NodeJS.WriteStream) : false;
-  const width = (io.stdout as { columns?: number }).columns;
+  const width = terminalWidth(io.stdout as { columns?: number });
   io.stdout.write(
     extractFormatters[format](report, {
       color,

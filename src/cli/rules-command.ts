@@ -6,7 +6,7 @@ import type { Pack } from '../packs/types.js';
 import { testPackExamples } from '../lint/rule-tester.js';
 import { formatProblem, LocatedError } from '../yaml/located-error.js';
 import { relative } from 'node:path';
-import { useColor } from './color.js';
+import { terminalWidth, useColor } from './color.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -33,7 +33,7 @@ export async function runRulesList(ref: string | undefined, options: { color?: b
   const packs = await loadPacks(ref, io);
   if (typeof packs === 'number') return packs;
   const c = new Chalk({ level: useColor(options.color, io.stdout as NodeJS.WriteStream) ? 1 : 0 });
-  const width = (io.stdout as NodeJS.WriteStream).columns ?? 120;
+  const width = terminalWidth(io.stdout as NodeJS.WriteStream, 120);
   const { default: Table } = await import('cli-table3'); // only this command draws tables
   for (const pack of packs) {
     io.stdout.write(`${c.bold(pack.name)}${pack.description ? ` — ${pack.description}` : ''}\n`);

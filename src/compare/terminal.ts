@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparedRespondent, TableName } from './types.js';
 import { lookup } from './lookup.js';
+import { wrap } from '../report/wrap.js';
 
 export interface TerminalOptions {
   width: number;
@@ -13,6 +14,9 @@ export interface TerminalOptions {
   by?: TableName;
 }
 
+/** Respondent-and-rule groups listed under "Terminology to fix" before "… and N more". */
+const SUMMARY_FIXES = 10;
+
 /** Below this width tables cannot show three readable columns: lists read better. */
 const NARROW = 60;
 
@@ -20,7 +24,7 @@ export function comparisonToTerminal(comparison: Comparison, options: TerminalOp
   const k = new Chalk({ level: options.color ? 1 : 0 });
   const c = withDisplayNames(comparison);
   const parts: string[] = [];
-  if (!options.by) parts.push(summary(c, k));
+  if (!options.by) parts.push(summary(c, k, options.width));
   const want = (name: TableName) => !options.by || options.by === name;
   if (want('questions')) parts.push(questionsSection(c, k, options.width));
   if (want('recommendations')) parts.push(recommendationsSection(c, k, options.width));
@@ -29,7 +33,7 @@ export function comparisonToTerminal(comparison: Comparison, options: TerminalOp
   return parts.filter(Boolean).join('\n\n') + '\n';
 }
 
-function summary(c: Comparison, k: ChalkInstance): string {
+function summary(c: Comparison, k: ChalkInstance, width: number): string {
   const lines = [
     k.bold(
       `${plural(c.documents.length, 'document')}, ${plural(c.respondents.length, 'respondent')}, ` +
@@ -42,24 +46,35 @@ function summary(c: Comparison, k: ChalkInstance): string {
   for (const f of c.findings) {
     if (f.severity !== 'error' || f.respondentId === null) continue;
     const key = `${f.respondentId}\u0000${f.ruleId}`;
-    byRespondentRule.set(key, [...(byRespondentRule.get(key) ?? []), f]);
+    const list = byRespondentRule.get(key);
+    if (list) list.push(f);
+    else byRespondentRule.set(key, [f]);
   }
   if (byRespondentRule.size) {
     lines.push('', k.bold('Terminology to fix'));
-    for (const found of byRespondentRule.values()) {
+    // The summary stays short however large the corpus: the terminology table has everyone.
+    for (const found of [...byRespondentRule.values()].slice(0, SUMMARY_FIXES)) {
       const first = found[0]!;
       const matches = new Map<string, number>();
       for (const f of found) matches.set(f.match.replace(/\s+/g, ' '), (matches.get(f.match.replace(/\s+/g, ' ')) ?? 0) + 1);
       const written = [...matches].map(([m, n]) => `'${m}'${n > 1 ? ` ×${n}` : ''}`).join(', ');
+      const lineList = `line${found.length > 1 ? 's' : ''} ${found.map((f) => f.line).join(', ')}`;
+      const name = nameOf(c, first.respondentId!);
+      // Where to look first (file and lines), then what was written, an example message, the rule.
+      const head = `${name}: ${lookup(c).document(first.documentId)!.path}, ${lineList}`;
       lines.push(
-        `  ${k.bold(nameOf(c, first.respondentId!))}: ${written} (line${found.length > 1 ? 's' : ''} ${found.map((f) => f.line).join(', ')})  ${k.dim(first.ruleId)}`,
-        `    e.g. line ${first.line}: ${first.message}`,
+        wrap(head, width, 2, 6, [{ start: 0, end: name.length, style: k.bold }]),
+        wrap(`wrote ${written}`, width, 4, 6),
+        wrap(`e.g. line ${first.line}: ${first.message}`, width, 4, 6),
+        wrap(`rule ${first.ruleId}`, width, 4, 6, [{ start: 0, end: `rule ${first.ruleId}`.length, style: k.dim }]),
       );
     }
   }
+  const unshown = byRespondentRule.size - SUMMARY_FIXES;
+  if (unshown > 0) lines.push(`  … and ${unshown} more: canvass compare --by term lists them all`);
   const others = new Map<string, number>();
   for (const f of c.findings) if (f.severity !== 'error') others.set(f.ruleId, (others.get(f.ruleId) ?? 0) + 1);
-  if (others.size) lines.push(`  Also: ${[...others].map(([rule, n]) => `${rule} ×${n}`).join(', ')} (see the terminology table)`);
+  if (others.size) lines.push(wrap(`Also: ${[...others].map(([rule, n]) => `${rule} ×${n}`).join(', ')} (see the terminology table)`, width, 2, 4));
   const stances = new Map<string, number>();
   for (const a of c.answers) stances.set(a.stance, (stances.get(a.stance) ?? 0) + 1);
   if (c.answers.length) lines.push('', `Answers: ${[...stances].map(([s, n]) => `${n} ${s}`).join(', ')}`);
@@ -67,7 +82,7 @@ function summary(c: Comparison, k: ChalkInstance): string {
     const counts = c.themes
       .map((t) => ({ label: t.label, n: lookup(c).themeTotal(t.id) }))
       .sort((a, b) => b.n - a.n);
-    lines.push(`Themes (${c.frame}): ${counts.map((t) => `${t.label} ${t.n}`).join(', ')} passages`);
+    lines.push(wrap(`Themes (${c.frame}): ${counts.map((t) => `${t.label} ${t.n}`).join(', ')} passages`, width, 0, 2));
   }
   const numbered = legend(c);
   if (numbered.length) lines.push('', 'Documents numbered where respondents share a name:', ...numbered);
@@ -80,30 +95,26 @@ function summary(c: Comparison, k: ChalkInstance): string {
 function questionsSection(c: Comparison, k: ChalkInstance, width: number): string {
   const title = k.bold('Questions × respondents');
   if (c.questions.length === 0) return `${title}\n  No consultation questions were found in these documents.`;
-  const groups = new Map<string, { consultation: string | null; questions: typeof c.questions }>();
-  for (const q of c.questions) {
-    const key = q.consultation ?? '';
-    const g = groups.get(key) ?? { consultation: q.consultation, questions: [] };
-    g.questions.push(q);
-    groups.set(key, g);
-  }
   const out = [title];
-  for (const g of groups.values()) {
+  for (const g of byConsultation(c.questions)) {
     const ids = new Set(g.questions.map((q) => q.id));
     const respondents = lookup(c).answeredBy(ids).map((id) => lookup(c).respondent(id)!);
-    out.push(k.italic(g.consultation ? `Consultation: ${g.consultation}` : 'Consultation not stated'));
+    out.push(consultationHeading(k, g.consultation, width));
     const cell = (qId: number, rId: number) => {
       const a = lookup(c).answer(qId, rId);
       return a ? `${stanceColour(k, a.stance)}\n${plural(a.recommendations, 'rec.', 'recs')}` : k.dim('—');
     };
-    if (width < NARROW) {
+    const minimums = [30, ...respondents.map(() => 14)];
+    // A column per respondent while they fit; a list per question when they do not (a
+    // consultation with hundreds of respondents must not print a table wider than the screen).
+    if (width < NARROW || !fits(width, minimums)) {
       for (const q of sortQuestions(g.questions)) {
-        out.push(`Q${q.number} ${q.text}`);
-        for (const r of respondents) out.push(`  ${r.name}: ${cell(q.id, r.id).replace('\n', ', ')}`);
+        out.push(`${k.bold(`Q${q.number}`)} ${q.text}`);
+        for (const r of respondents) if (lookup(c).answer(q.id, r.id)) out.push(`  ${r.name}: ${cell(q.id, r.id).replace('\n', ', ')}`);
       }
       continue;
     }
-    const table = makeTable(k, ['Question', ...respondents.map((r) => r.name)], fit(width, [30, ...respondents.map(() => 14)], [4, ...respondents.map(() => 1)]));
+    const table = makeTable(k, ['Question', ...respondents.map((r) => r.name)], fit(width, minimums, [4, ...respondents.map(() => 1)]));
     for (const q of sortQuestions(g.questions)) table.push([`${k.bold(`Q${q.number}`)} ${q.text}`, ...respondents.map((r) => cell(q.id, r.id))]);
     out.push(table.toString());
   }
@@ -123,9 +134,12 @@ function recommendationsSection(c: Comparison, k: ChalkInstance, width: number):
       ...c.recommendations.map((r) => `${nameOf(c, r.respondentId)} ${question(r.questionId)} (${r.strength}, ${where(r.documentId, r.line)})\n  ${r.text}`),
     ].join('\n');
   }
-  const table = makeTable(k, ['Respondent', 'Q', 'Recommendation', 'Strength'], fit(width, [18, 6, 40, 10], [1, 0, 6, 0]));
+  const widths = fit(width, [18, 6, 40, 10], [1, 0, 6, 0]);
+  const table = makeTable(k, ['Respondent', 'Q', 'Recommendation', 'Strength'], widths);
   for (const r of c.recommendations) {
-    table.push([nameOf(c, r.respondentId), question(r.questionId), `${r.text}\n${k.dim(where(r.documentId, r.line))}`, r.strength]);
+    // The location is broken to fit before it is styled: a cut path would lose its line number.
+    const location = k.dim(breakLongWords(where(r.documentId, r.line), widths[2]! - PADDING));
+    table.push([nameOf(c, r.respondentId), question(r.questionId), `${r.text}\n${location}`, r.strength]);
   }
   return `${title}\n${table.toString()}`;
 }
@@ -158,7 +172,7 @@ function termsSection(c: Comparison, k: ChalkInstance, width: number): string {
     ].join('\n');
   }
   // As many term columns as fit beside the respondent and findings columns; the rest are in the exports.
-  const termWidth = (t: Comparison['terms'][number]) => Math.max(9, ...t.term.split(/\s+/).map((w) => w.length + 2));
+  const termWidth = (t: Comparison['terms'][number]) => labelWidth(t.term);
   let room = width - 18 - 24 - 3;
   const shown: typeof used = [];
   for (const t of used) {
@@ -180,18 +194,34 @@ function themesSection(c: Comparison, k: ChalkInstance, width: number): string {
   if (c.themes.length === 0) return '';
   const title = k.bold(`Themes × respondents (${c.frame}; passages)`);
   const index = lookup(c);
-  if (width < NARROW) {
-    return [title, ...c.respondents.map((r) => `${r.name}: ${c.themes.map((t) => `${t.label} ${index.themeCount(r.id, t.id)}`).join(', ')}`)].join('\n');
+  const themeWidths = c.themes.map((t) => labelWidth(t.label));
+  const asList = width < NARROW || !fits(width, [16, ...themeWidths]);
+  const counts = (count: (themeId: number) => number) => c.themes.map((t) => `${t.label} ${count(t.id)}`).join(', ');
+  if (asList) {
+    const out = [title, ...c.respondents.map((r) => `${r.name}: ${counts((t) => index.themeCount(r.id, t))}`)];
+    if (c.questions.length) {
+      out.push('', k.bold('Themes × questions'));
+      for (const g of byConsultation(c.questions)) {
+        out.push(consultationHeading(k, g.consultation, width));
+        for (const q of sortQuestions(g.questions)) out.push(`Q${q.number}: ${counts((t) => index.themeQuestionCount(q.id, t))}`);
+      }
+    }
+    return out.join('\n');
   }
-  const byRespondent = makeTable(k, ['Respondent', ...c.themes.map((t) => t.label)], fit(width, [20, ...c.themes.map(() => 14)], [2, ...c.themes.map(() => 1)]));
+  const byRespondent = makeTable(k, ['Respondent', ...c.themes.map((t) => t.label)], fit(width, [16, ...themeWidths], [2, ...c.themes.map(() => 1)]));
   for (const r of c.respondents) byRespondent.push([r.name, ...c.themes.map((t) => String(index.themeCount(r.id, t.id)))]);
   const out = [title, byRespondent.toString()];
   if (c.questions.length) {
-    const byQuestion = makeTable(k, ['Question', ...c.themes.map((t) => t.label)], fit(width, [24, ...c.themes.map(() => 14)], [3, ...c.themes.map(() => 1)]));
-    for (const q of sortQuestions(c.questions)) {
-      byQuestion.push([`Q${q.number} ${q.text}`, ...c.themes.map((t) => String(index.themeQuestionCount(q.id, t.id)))]);
+    // One table per consultation, as for questions × respondents: Q3 of one is not Q3 of another.
+    out.push(k.bold('Themes × questions'));
+    for (const g of byConsultation(c.questions)) {
+      // Question numbers only: their texts are in the questions table, and would crowd the counts.
+      const byQuestion = makeTable(k, ['Question', ...c.themes.map((t) => t.label)], fit(width, [10, ...themeWidths], [1, ...c.themes.map(() => 1)]));
+      for (const q of sortQuestions(g.questions)) {
+        byQuestion.push([`Q${q.number}`, ...c.themes.map((t) => String(index.themeQuestionCount(q.id, t.id)))]);
+      }
+      out.push(consultationHeading(k, g.consultation, width), byQuestion.toString());
     }
-    out.push(k.bold('Themes × questions'), byQuestion.toString());
   }
   return out.join('\n');
 }
@@ -201,8 +231,7 @@ function themesSection(c: Comparison, k: ChalkInstance, width: number): string {
 /**
  * Names as the tables show them: two respondents with one name (Children England's own response,
  * and Children England in a news article) get their document's number ("Children England [2]",
- * with a legend under the summary); a name made of a file name breaks at its hyphens, so a narrow
- * column wraps it instead of cutting it.
+ * with a legend under the summary).
  */
 function withDisplayNames(c: Comparison): Comparison {
   const counts = new Map<string, number>();
@@ -211,20 +240,9 @@ function withDisplayNames(c: Comparison): Comparison {
     ...c,
     respondents: c.respondents.map((r) => {
       const name = counts.get(r.name)! > 1 ? `${r.name} [${r.documentId}]` : r.name;
-      return { ...r, name: name.includes(' ') ? name : breakAtHyphens(name, 18) };
+      return { ...r, name };
     }),
   };
-}
-
-function breakAtHyphens(word: string, max: number): string {
-  const parts = word.split(/(?<=-)/);
-  const lines: string[] = [];
-  for (const part of parts) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + part.length <= max) lines[lines.length - 1] = last + part;
-    else lines.push(part);
-  }
-  return lines.join('\n');
 }
 
 /** "[n] path" for documents whose respondents' names needed a number. */
@@ -233,15 +251,79 @@ function legend(c: Comparison): string[] {
   return [...ids].map((id) => `  [${id}] ${lookup(c).document(id)?.path}`);
 }
 
-function makeTable(k: ChalkInstance, head: string[], colWidths: number[]): Table.Table {
-  return new Table({
-    head: head.map((h) => k.bold(h)),
+/** cli-table3's padding, left and right, inside every column width. */
+const PADDING = 2;
+
+/**
+ * A table whose plain-text cells never lose characters: a word longer than its column (a file
+ * name, "Representation") is broken where it can be (after "/", "-", "_", ".") before cli-table3,
+ * which would cut it with "…", sees it. Styled cells are short labels and are left as they are.
+ */
+function makeTable(k: ChalkInstance, head: string[], colWidths: number[]): { push(row: string[]): void; toString(): string } {
+  const fitted = (cell: string, i: number) => (cell.includes('\u001b') ? cell : breakLongWords(cell, colWidths[i]! - PADDING));
+  const table = new Table({
+    head: head.map((h, i) => k.bold(fitted(h, i))),
     colWidths,
     wordWrap: true,
     wrapOnWordBoundary: true,
     // Our own colours (chalk decides); cli-table3's would ignore NO_COLOR.
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
   });
+  return {
+    push: (row) => void table.push(row.map(fitted)),
+    toString: () => table.toString(),
+  };
+}
+
+/** Words longer than `max` broken onto several lines, at "/", "-", "_" or "." where possible. */
+export function breakLongWords(text: string, max: number): string {
+  if (max < 1) return text;
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\S+/g, (word) => (word.length <= max ? word : breakWord(word, max))))
+    .join('\n');
+}
+
+function breakWord(word: string, max: number): string {
+  const lines: string[] = [];
+  let rest = word;
+  while (rest.length > max) {
+    const head = rest.slice(0, max);
+    // After the last "/" if there is one (a path keeps its file name whole), else "-", "_", ".".
+    const slash = head.lastIndexOf('/');
+    const at = slash > 0 ? slash : Math.max(head.lastIndexOf('-'), head.lastIndexOf('_'), head.lastIndexOf('.'));
+    const cut = at > 0 ? at + 1 : max;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  lines.push(rest);
+  return lines.join('\n');
+}
+
+/** A column wide enough for the longest word of its heading ("Representation" is 14). */
+function labelWidth(label: string): number {
+  return Math.max(9, ...label.split(/\s+/).map((w) => w.length + PADDING));
+}
+
+/** Whether columns of these minimum widths, with their borders, fit in `width`. */
+function fits(width: number, minimums: number[]): boolean {
+  return minimums.reduce((a, b) => a + b, 0) + minimums.length + 1 <= width;
+}
+
+/** Questions grouped by the consultation they belong to, in order of first appearance. */
+function byConsultation(questions: Comparison['questions']): Array<{ consultation: string | null; questions: Comparison['questions'] }> {
+  const groups = new Map<string, { consultation: string | null; questions: Comparison['questions'] }>();
+  for (const q of questions) {
+    const key = q.consultation ?? '';
+    const g = groups.get(key) ?? { consultation: q.consultation, questions: [] };
+    g.questions.push(q);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+function consultationHeading(k: ChalkInstance, consultation: string | null, width: number): string {
+  return k.italic(wrap(consultation ? `Consultation: ${consultation}` : 'Consultation not stated', width, 0, 2));
 }
 
 /**

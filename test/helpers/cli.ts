@@ -23,8 +23,10 @@ export interface CliOptions {
 }
 
 export function runCli(args: readonly string[], options: CliOptions): CliResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR; // would override NO_COLOR
+  delete env.COLUMNS; // output width is the default unless a test sets it
+  Object.assign(env, options.env);
   const result = spawnSync(process.execPath, [binPath, ...args], {
     cwd: options.cwd,
     env,
