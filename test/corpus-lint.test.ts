@@ -45,7 +45,7 @@ describe('third-sector pack on the bundled corpus', () => {
       at(text, 57, 'acronym-defined', 'DCSF'),
     ]);
     const dcsf = findings.find((f) => f.match === 'DCSF')!;
-    expect(dcsf.message).toContain("'Department for Children, Schools and Families' appears on line 15");
+    expect(dcsf.message).toContain("'Department for Children, Schools and Families' on line 15 may be what it stands for");
     const coop = findings.find((f) => f.line === 43)!;
     expect(coop.message).toBe(
       "This document writes both 'co-operation' (4×) and 'cooperation' (3×); use one form (GOV.UK style: hyphenated)",
@@ -90,7 +90,7 @@ describe('third-sector pack on the bundled corpus', () => {
       at(text, 41, 'acronym-defined', 'NCB'),
       at(text, 47, 'acronym-defined', 'TCSW'),
     ]);
-    expect(findings[0]!.message).toContain("'Association of Directors of Children’s Services' appears on line 13: add '(ADCS)' after it.");
+    expect(findings[0]!.message).toContain("'Association of Directors of Children’s Services' on line 13 may be what it stands for: if so, add '(ADCS)' after it.");
   });
 
   it('DPULO blog: "social enteprises", DPULOs used before its definition, undefined acronyms', async () => {

@@ -38,8 +38,16 @@ describe('acronym', () => {
     const text = 'The Department for Children, Schools and Families consulted.\n\nThe DCSF replied.\n';
     const findings = await lintText(text, [rule]);
     expect(findings[0]!.message).toBe(
-      "'DCSF' is not defined. 'Department for Children, Schools and Families' appears on line 1: add '(DCSF)' after it.",
+      "'DCSF' is not defined. 'Department for Children, Schools and Families' on line 1 may be what it stands for: if so, add '(DCSF)' after it.",
     );
+  });
+
+  it('finds a long form across one line break, but not across a blank line', async () => {
+    const wrapped = await lintText('The Department for Children, Schools\nand Families consulted. The DCSF replied.\n', [rule]);
+    expect(wrapped[0]!.message).toContain("'Department for Children, Schools and Families' on line 1 may be what it stands for");
+    // A heading "Months" and the "See …" paragraph under it do not spell MS.
+    const apart = await lintText('### Months\n\nSee the dates entry.\n\n### MS\n', [rule]);
+    expect(apart.map((f) => f.message)).toEqual(["'MS' is not defined."]);
   });
 
   it('defines several acronyms in one bracket, and adds configured acronyms to the known ones', async () => {

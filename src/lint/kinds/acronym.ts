@@ -153,7 +153,8 @@ function longFormHint(
   const m = re.exec(window);
   if (!m) return '';
   const line = ctx.doc.lines.position(from + m.index).line;
-  return ` '${m[0].replace(/\s+/g, ' ')}' appears on line ${line}: add '(${base})' after it.`;
+  // A guess from capitals ("Minister Bloggs" spells MB too), so worded as one.
+  return ` '${m[0].replace(/\s+/g, ' ')}' on line ${line} may be what it stands for: if so, add '(${base})' after it.`;
 }
 
 const longFormPatterns = new Map<string, RegExp>();
@@ -161,8 +162,11 @@ const longFormPatterns = new Map<string, RegExp>();
 /** "ADCS" -> A… (of|and|…)* D… (…)* C… S…: capitalised words whose initials spell it. */
 function longFormSource(base: string): string {
   const word = "[A-Za-z\u00C0-\u024F’'-]*";
+  // Between words: spaces or a comma, and at most one line break (a blank line ends a long form:
+  // a heading "Months" and the "See …" under it do not spell MS).
+  const gap = '(?:[ \\t,]*\\r?\\n)?[ \\t,]+|[ \\t,]*\\r?\\n[ \\t]*';
   return base
     .split('')
-    .map((l, i) => (i === 0 ? `\\b${l}${word}` : `(?:[ \\t\\r\\n,]+${MINOR}\\b)*[ \\t\\r\\n,]+${l}${word}`))
+    .map((l, i) => (i === 0 ? `\\b${l}${word}` : `(?:(?:${gap})${MINOR}\\b)*(?:${gap})${l}${word}`))
     .join('');
 }
