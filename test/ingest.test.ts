@@ -87,7 +87,11 @@ describe('discoverInputs', () => {
     expect(result.problems).toEqual([
       { input: 'drafts/missing.md', message: "no such file or directory: 'drafts/missing.md'" },
       { input: 'responses/*.docx', message: "no files match the pattern 'responses/*.docx'" },
-      { input: 'empty-dir', message: "no .txt, .md or .markdown files found in 'empty-dir/'" },
+      {
+        input: 'empty-dir',
+        message:
+          "no .txt, .md or .markdown files found in 'empty-dir/' (it holds .docx files: name files on the command line, for example 'empty-dir/**/*.docx', to read them whatever their extension)",
+      },
     ]);
   });
 
@@ -136,7 +140,12 @@ describe('discoverInputs', () => {
   it('honours a custom extension list', async () => {
     const result = await discoverInputs(['corpus', 'other'], { cwd: root, ignore: [], extensions: ['txt'] });
     expect(files(result.files)).toEqual(['corpus/a.txt', 'corpus/sub/d.txt']);
-    expect(result.problems).toEqual([{ input: 'other', message: "no .txt files found in 'other/'" }]);
+    expect(result.problems).toEqual([
+      {
+        input: 'other',
+        message: "no .txt files found in 'other/' (it holds .md files: name files on the command line, for example 'other/**/*.md', to read them whatever their extension)",
+      },
+    ]);
   });
 
   it('reports broken symlinks found in a directory and still lists the rest', async () => {

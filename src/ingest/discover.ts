@@ -90,14 +90,19 @@ async function expandInput(input: string, ctx: Context): Promise<Expansion> {
 }
 
 async function expandDirectory(input: string, abs: string, ctx: Context): Promise<Expansion> {
-  const walk: Walk = { files: [], problems: [], ignored: 0 };
+  const walk: Walk = { files: [], problems: [], ignored: 0, otherExtensions: new Set() };
   if (ctx.ignore.dir(relativeTo(ctx.cwd, abs))) walk.ignored++;
   else await walkDirectory(abs, input, ctx, walk);
   const files = walk.files.sort(byCodeUnits);
   if (files.length === 0 && walk.problems.length === 0) {
     const dir = /[\\/]$/.test(input) ? input : `${input}/`;
-    const found = `no ${listExtensions(ctx.extensions)} files found in '${dir}'`;
-    walk.problems.push(walk.ignored > 0 ? `${found} that are not ignored` : found);
+    const found = `no ${listExtensions(ctx.extensions)} files found in '${dir}'${walk.ignored > 0 ? ' that are not ignored' : ''}`;
+    // What to do when the folder holds text under another extension (.njk, .text): name it.
+    const others = [...walk.otherExtensions].sort(byCodeUnits);
+    const hint = others.length
+      ? ` (it holds ${listExtensions(others, 'and')} files: name files on the command line, for example '${dir}**/*${others[0]}', to read them whatever their extension)`
+      : '';
+    walk.problems.push(found + hint);
   }
   return { files, problems: walk.problems };
 }
@@ -107,6 +112,8 @@ interface Walk {
   problems: string[];
   /** Files and directories skipped by ignore patterns, to explain an empty result. */
   ignored: number;
+  /** Extensions of the files skipped for their extension (".njk"), to say what to do instead. */
+  otherExtensions: Set<string>;
 }
 
 /**
@@ -134,7 +141,11 @@ async function walkDirectory(dirAbs: string, input: string, ctx: Context, out: W
       else subdirs.push(abs);
       continue;
     }
-    if (!hasExtension(entry.name, ctx.extensions)) continue;
+    if (!hasExtension(entry.name, ctx.extensions)) {
+      const ext = path.extname(entry.name).toLowerCase();
+      if (ext) out.otherExtensions.add(ext);
+      continue;
+    }
     if (ctx.ignore.file(relativeTo(ctx.cwd, abs))) {
       out.ignored++;
       continue;
@@ -152,7 +163,7 @@ async function walkDirectory(dirAbs: string, input: string, ctx: Context, out: W
   // Sibling directories are read concurrently; each fills its own Walk so problems stay in order.
   const children = await Promise.all(
     subdirs.map(async (sub) => {
-      const child: Walk = { files: [], problems: [], ignored: 0 };
+      const child: Walk = { files: [], problems: [], ignored: 0, otherExtensions: new Set() };
       await walkDirectory(sub, input, ctx, child);
       return child;
     }),
@@ -161,6 +172,7 @@ async function walkDirectory(dirAbs: string, input: string, ctx: Context, out: W
     out.files.push(...child.files);
     out.problems.push(...child.problems);
     out.ignored += child.ignored;
+    for (const ext of child.otherExtensions) out.otherExtensions.add(ext);
   }
 }
 
@@ -213,9 +225,9 @@ function hasExtension(name: string, extensions: string[]): boolean {
 }
 
 /** ".txt, .md or .markdown" */
-function listExtensions(extensions: string[]): string {
+function listExtensions(extensions: string[], conjunction = 'or'): string {
   if (extensions.length <= 1) return extensions.join('');
-  return `${extensions.slice(0, -1).join(', ')} or ${extensions[extensions.length - 1]}`;
+  return `${extensions.slice(0, -1).join(', ')} ${conjunction} ${extensions[extensions.length - 1]}`;
 }
 
 /** Plain code-unit order: locale-independent, so output is the same on every machine. */
