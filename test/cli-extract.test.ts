@@ -316,6 +316,21 @@ describe('csv, jsonl, markdown and text', () => {
 describe('inputs', () => {
   const good = 'Response from the Play Network\n\nQuestion 1: Do you agree?\n\nWe urge the council to fund play.\n';
 
+  it('an empty file gives no response and a warning, not a respondent named after the file', () => {
+    const dir = project({ 'empty.txt': '', 'blank.md': '\n  \n', 'good.txt': good });
+    const { result, report } = extractJson(['empty.txt', 'blank.md', 'good.txt'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(report.documents.map((d) => [d.path, d.kind, d.responses.length])).toEqual([
+      ['empty.txt', 'other', 0],
+      ['blank.md', 'other', 0],
+      ['good.txt', 'response', 1],
+    ]);
+    const warning = { severity: 'warning', message: 'the file has no text: nothing to extract' };
+    expect(report.documents[0]!.problems).toEqual([warning]);
+    expect(report.documents[1]!.problems).toEqual([warning]);
+    expect(report.documents[2]!.problems).toEqual([]);
+  });
+
   it('a missing path and a binary file give exit 2, and the other files are still extracted', () => {
     const bytes = Buffer.from('Hello\0world\n', 'latin1');
     const dir = project({ 'bin.txt': bytes, 'good.txt': good });

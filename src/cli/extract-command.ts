@@ -71,7 +71,8 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
     // The engine leaves personalData empty without the option; make sure nothing else slips through.
     if (!includePersonalData) extracted = withoutPersonalData(extracted);
     if (questions) extracted = onlyQuestions(extracted, questions);
-    documents.push({ ...extracted, problems: [...warnings] });
+    const empty = text.trim() === '' ? [{ severity: 'warning' as const, message: 'the file has no text: nothing to extract' }] : [];
+    documents.push({ ...extracted, problems: [...warnings, ...empty] });
   }
 
   for (const problem of ignores.problems) io.stderr.write(`${problem}\n`);

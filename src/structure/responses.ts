@@ -24,6 +24,8 @@ const RESPONSE_WORDS = /\b(?:response|respond|responding|submission|consultation
 export function structureOf(doc: Document): DocumentStructure {
   const blocks = [...doc.blocks];
   const questions = findQuestions(doc);
+  // Nothing but whitespace: no response to attribute (not one named after the file).
+  if (blocks.length === 0) return { kind: 'other', parts: [], questions };
   if (questions.length === 0) {
     const sections = organisationSections(doc, blocks);
     if (sections.length >= 2) return { kind: 'summary', parts: sections, questions };
