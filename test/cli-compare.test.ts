@@ -261,10 +261,32 @@ describe('exports, read back', () => {
     expect(readdirSync(join(dir, 'out')).filter((f) => f.includes('.canvass-'))).toEqual([]);
   });
 
+  it('reports a broken pack and a missing file by their paths and positions, and compares the rest', () => {
+    mkdirSync(join(dir, 'packs'), { recursive: true });
+    // The kind is misspelt on line 4, from column 11.
+    writeFileSync(join(dir, 'packs', 'local.yaml'), 'name: local\nrules:\n  - id: y\n    kind: substitutoin\n    message: m\n    swap: {a: b}\n');
+    const run = runCli(['compare', COALITION, 'missing.txt', '--pack', 'packs/local.yaml', '--pack', 'third-sector', '--out', 'out/broken.json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    const lines = run.stderr.split('\n').filter((l) => !l.startsWith('wrote '));
+    expect(lines).toContainEqual("missing.txt: no such file or directory: 'missing.txt'");
+    expect(lines.some((l) => l.startsWith('packs/local.yaml:4:11: ') && l.includes("'substitutoin'"))).toBe(true);
+    const out = JSON.parse(readFileSync(join(dir, 'out', 'broken.json'), 'utf8')) as Comparison;
+    expect(out.problems.find((p) => p.path === 'packs/local.yaml')).toMatchObject({ line: 4, column: 11 });
+    expect(out.problems.find((p) => p.path === 'missing.txt')).toMatchObject({ line: 0, column: 0 });
+    // The Coalition's response is still compared, with the third-sector pack's findings.
+    expect(out.respondents.map((r) => r.name)).toEqual(['Social Enterprise Coalition']);
+    expect(out.findings.some((f) => f.ruleId === 'third-sector/voluntary-for-third' && f.line === 31)).toBe(true);
+  });
+
   it('reports a broken coding frame with its position and exits 2', () => {
     writeFileSync(join(dir, 'frame.yaml'), 'name: x\nthemes:\n  - key: a\n    label: A\n    terms: []\n');
     const run = runCli(['compare', COALITION, '--themes', 'frame.yaml'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("frame.yaml:5:12: 'terms' must not be empty");
+    const unknown = runCli(['compare', COALITION, '--themes', 'nosuch'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'nosuch: not a bundled coding frame (bundled: childrens-services); for your own, give the path of its .yaml file\n',
+    );
   });
 });

@@ -114,7 +114,10 @@ function comparison(): Comparison {
       { themeId: 1, respondentId: 2, questionId: 3, documentId: 2, line: 10, match: 'commissioners' },
       { themeId: 2, respondentId: 3, questionId: null, documentId: 2, line: 50, match: 'playgrounds' },
     ],
-    problems: [{ path: 'corpus/missing.txt', message: "no such file or directory: 'corpus/missing.txt'" }],
+    problems: [
+      { path: 'corpus/missing.txt', line: 0, column: 0, message: "no such file or directory: 'corpus/missing.txt'" },
+      { path: 'packs/local.yaml', line: 4, column: 9, message: "unknown kind 'substitutoin'" },
+    ],
     sources: [
       { documentId: 1, text: 'Acme Trust\nResponse to the play strategy\n' },
       { documentId: 2, text: 'News roundup\n' },
@@ -263,7 +266,7 @@ describe('JSON', () => {
     expect(keys('termUsage')).toEqual(['respondentId', 'termId', 'count']);
     expect(keys('themes')).toEqual(['id', 'key', 'label']);
     expect(keys('themeHits')).toEqual(['themeId', 'respondentId', 'questionId', 'documentId', 'line', 'match']);
-    expect(keys('problems')).toEqual(['path', 'message']);
+    expect(keys('problems')).toEqual(['path', 'line', 'column', 'message']);
   });
 
   it('holds every value of the comparison, nulls included', () => {
@@ -460,7 +463,7 @@ const EXPECTED_COUNTS = {
   themes: 2,
   theme_hits: 4,
   meta: 3,
-  problems: 1,
+  problems: 2,
 };
 
 /** Recommendations with who made them and the question answered (none for one outside any). */

@@ -234,7 +234,7 @@ function comparison(): Comparison {
       { themeId: 2, respondentId: 1, questionId: 2, documentId: 1, line: 10, match: 'consult' },
       { themeId: 2, respondentId: 3, questionId: null, documentId: 2, line: 4, match: 'consulted' },
     ],
-    problems: [{ path: 'responses/broken.docx', message: 'Could not read: unsupported format <docx> & "friends"' }],
+    problems: [{ path: 'responses/broken.docx', line: 0, column: 0, message: 'Could not read: unsupported format <docx> & "friends"' }],
     sources: [
       { documentId: 1, text: SOURCE1 },
       { documentId: 2, text: SOURCE2 },

@@ -7,16 +7,17 @@ import { analyseDocument, assemble, makeCounters, termsOf, type DocumentAnalysis
 import { exportFiles, EXPORTERS, formatFromPath, isExportFormat, type ExportFormat } from '../compare/exporters/index.js';
 import { loadFrame, type Frame } from '../compare/frame.js';
 import { tablesFor } from '../compare/tables.js';
-import { comparisonToTerminal } from '../compare/terminal.js';
+import { comparisonToTerminal, formatComparisonProblem } from '../compare/terminal.js';
 import { TABLE_NAMES, type Comparison, type TableName } from '../compare/types.js';
 import { RuleSetResolver, type ResolvedRules } from '../config/rule-sets.js';
 import { createDocument, withMarkdownParser } from '../document/document.js';
 import { discoverInputs } from '../ingest/discover.js';
 import { readSource } from '../ingest/read.js';
 import type { InputRef } from '../ingest/source.js';
-import { formatProblem, LocatedError } from '../yaml/located-error.js';
+import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { terminalWidth, useColor } from './color.js';
+import { displayPath } from './display-path.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -55,7 +56,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   const by = options.by === undefined ? undefined : tableName(options.by, '--by');
   const table = options.table === undefined ? undefined : tableName(options.table, '--table');
   const discovery = await discoverInputs(paths, { cwd: io.cwd, ignore: options.ignore ?? [] });
-  const problems: Comparison['problems'] = discovery.problems.map((p) => ({ path: p.input, message: p.message }));
+  const problems: Comparison['problems'] = discovery.problems.map((p) => ({ path: p.input, line: 0, column: 0, message: p.message }));
   const files = discovery.files.filter((f): f is Extract<InputRef, { kind: 'file' }> => f.kind === 'file');
   // An output file that is one of the inputs would be destroyed: refuse before reading anything.
   if (options.out) {
@@ -100,7 +101,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     delete pending[i];
     start(i + READ_AHEAD);
     if (!read.ok) {
-      problems.push({ path: read.path, message: read.problem.message });
+      problems.push({ path: read.path, line: read.problem.line ?? 0, column: read.problem.column ?? 0, message: read.problem.message });
       continue;
     }
     const { path, text, format: docFormat } = read.source;
@@ -114,7 +115,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
       ),
     );
   }
-  for (const p of resolver.problems) problems.push({ path: p.file, message: formatProblem(p) });
+  for (const p of resolver.problems) problems.push(comparisonProblem(p, io.cwd));
 
   const comparison = assemble(analyses, counters, problems, { withSources: format === 'html' });
   const tables = tablesFor(comparison, table ?? by);
@@ -130,7 +131,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     for (const file of files) {
       await mkdir(dirname(file.path), { recursive: true });
       await writeFileAtomic(file.path, file.content);
-      io.stderr.write(`wrote ${relativeTo(io.cwd, file.path)}\n`);
+      io.stderr.write(`wrote ${displayPath(io.cwd, file.path)}\n`);
     }
   } else if (format === 'json' || format === 'markdown' || format === 'csv') {
     const outputs = await EXPORTERS[format].render(comparison, tables, options.excel ? { excel: true } : {});
@@ -145,7 +146,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   } else {
     throw new UsageError(`--format ${format} writes a file: give --out FILE`);
   }
-  for (const p of problems) io.stderr.write(`${p.path}: ${p.message}\n`);
+  for (const p of problems) io.stderr.write(`${formatComparisonProblem(p)}\n`);
   return problems.length ? EXIT_USAGE : EXIT_OK;
 }
 
@@ -182,13 +183,13 @@ async function chooseFrame(
   try {
     return await loadFrame(ref, base);
   } catch (error) {
-    if (error instanceof LocatedError) for (const p of error.problems) problems.push({ path: p.file, message: formatProblem(p) });
+    if (error instanceof LocatedError) for (const p of error.problems) problems.push(comparisonProblem(p, io.cwd));
     else throw error;
     return undefined;
   }
 }
 
-function relativeTo(cwd: string, file: string): string {
-  const rel = file.startsWith(cwd) ? file.slice(cwd.length + 1) : file;
-  return rel || file;
+/** A pack, config or frame problem as the comparison lists it, its file relative to cwd. */
+function comparisonProblem(p: LocatedProblem, cwd: string): Comparison['problems'][number] {
+  return { path: displayPath(cwd, p.file), line: p.line, column: p.column, message: p.message };
 }

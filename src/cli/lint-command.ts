@@ -1,6 +1,6 @@
 // `canvass lint`: inputs -> files -> documents -> findings -> report -> text and an exit code.
 
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { RuleSetResolver, type ResolverOptions } from '../config/rule-sets.js';
 import { discoverInputs } from '../ingest/discover.js';
 import type { FileResult } from '../lint/finding.js';
@@ -10,6 +10,7 @@ import { formatProblem, type LocatedProblem } from '../yaml/located-error.js';
 import { lintInput, type FileJob } from './lint-file.js';
 import { defaultJobs, lintInParallel, PARALLEL_MIN_FILES } from './parallel-lint.js';
 import { useColor } from './color.js';
+import { relativeProblem } from './display-path.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 
 export interface LintOptions {
@@ -128,11 +129,6 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
 
 function errorsOnly(file: FileResult): FileResult {
   return { ...file, findings: file.findings.filter((f) => f.severity === 'error') };
-}
-
-function relativeProblem(p: LocatedProblem, cwd: string): LocatedProblem {
-  const rel = relative(cwd, p.file);
-  return { ...p, file: rel && !rel.startsWith('..') ? rel.split('\\').join('/') : p.file };
 }
 
 function exitCode(results: readonly FileResult[], configProblems: readonly LocatedProblem[], maxWarnings: number | undefined): number {

@@ -5,8 +5,8 @@ import { listBundledPacks, resolvePack } from '../packs/load.js';
 import type { Pack } from '../packs/types.js';
 import { testPackExamples } from '../lint/rule-tester.js';
 import { formatProblem, LocatedError } from '../yaml/located-error.js';
-import { relative } from 'node:path';
 import { terminalWidth, useColor } from './color.js';
+import { displayPath } from './display-path.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -20,7 +20,7 @@ async function loadPacks(ref: string | undefined, io: CommandIO): Promise<Pack[]
     } catch (error) {
       failed = true;
       if (error instanceof LocatedError) {
-        for (const p of error.problems) io.stderr.write(`${formatProblem({ ...p, file: relativeTo(io.cwd, p.file) })}\n`);
+        for (const p of error.problems) io.stderr.write(`${formatProblem({ ...p, file: displayPath(io.cwd, p.file) })}\n`);
       } else {
         io.stderr.write(`canvass: ${error instanceof Error ? error.message : String(error)}\n`);
       }
@@ -61,7 +61,7 @@ export async function runRulesTest(ref: string | undefined, options: { color?: b
   let total = 0;
   for (const pack of packs) {
     const results = await testPackExamples(pack);
-    io.stdout.write(`${c.bold(pack.name)} (${pack.origin.startsWith('bundled:') ? pack.origin : relativeTo(io.cwd, pack.origin)})\n`);
+    io.stdout.write(`${c.bold(pack.name)} (${pack.origin.startsWith('bundled:') ? pack.origin : displayPath(io.cwd, pack.origin)})\n`);
     for (const rule of pack.rules) {
       const id = `${pack.name}/${rule.id}`;
       const mine = results.filter((r) => r.ruleId === id);
@@ -80,10 +80,4 @@ export async function runRulesTest(ref: string | undefined, options: { color?: b
   const summary = `${total - failures}/${total} examples pass`;
   io.stdout.write(failures ? c.red(`\n✖ ${summary}, ${failures} fail\n`) : c.green(`\n✔ ${summary}\n`));
   return failures ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** A path as the user would write it: relative to cwd when it is inside it. */
-function relativeTo(cwd: string, file: string): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : file;
 }

@@ -3,9 +3,11 @@
 // inflections, hyphen = space, case-insensitive, or /regex/). Problems are located at
 // file:line:col, like packs and config.
 
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { describeFsError } from '../ingest/source.js';
 import { packageRoot } from '../packs/load.js';
 import { termProblem } from '../packs/schema.js';
 import { LocatedError } from '../yaml/located-error.js';
@@ -82,13 +84,21 @@ export function parseFrame(yamlText: string, origin: string): Frame {
 /** A frame by name (bundled, in frames/) or path. */
 export async function loadFrame(ref: string, cwd: string): Promise<Frame> {
   const bundled = !/[\\/]/.test(ref) && !/\.ya?ml$/i.test(ref);
-  const path = bundled ? join(packageRoot(), 'frames', `${ref}.yaml`) : join(cwd, ref);
+  const path = bundled ? join(packageRoot(), 'frames', `${ref}.yaml`) : resolve(cwd, ref);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const why = bundled ? `no bundled coding frame '${ref}'` : `cannot read coding frame: ${(error as Error).message}`;
+    const why = bundled
+      ? `not a bundled coding frame (bundled: ${bundledFrames().join(', ') || 'none'}); for your own, give the path of its .yaml file`
+      : `cannot read the coding frame: ${describeFsError(error)}`;
     throw new LocatedError([{ file: bundled ? ref : path, line: 0, column: 0, message: why }]);
   }
   return parseFrame(text, bundled ? `frames/${ref}.yaml` : ref);
+}
+
+/** Names of the bundled frames (frames/*.yaml), sorted. */
+function bundledFrames(): string[] {
+  const dir = join(packageRoot(), 'frames');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort() : [];
 }

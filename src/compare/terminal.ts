@@ -3,7 +3,8 @@
 
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Comparison, ComparedRespondent, TableName } from './types.js';
+import { formatProblem } from '../yaml/located-error.js';
+import type { Comparison, ComparisonProblem, ComparedRespondent, TableName } from './types.js';
 import { lookup } from './lookup.js';
 import { wrap } from '../report/wrap.js';
 
@@ -31,6 +32,11 @@ export function comparisonToTerminal(comparison: Comparison, options: TerminalOp
   if (want('terms')) parts.push(termsSection(c, k, options.width));
   if (want('themes')) parts.push(themesSection(c, k, options.width));
   return parts.filter(Boolean).join('\n\n') + '\n';
+}
+
+/** `path:line:column: message`, or `path: message` without a position: as lint prints them. */
+export function formatComparisonProblem(p: ComparisonProblem): string {
+  return formatProblem({ file: p.path, line: p.line, column: p.column, message: p.message });
 }
 
 function summary(c: Comparison, k: ChalkInstance, width: number): string {
@@ -86,7 +92,7 @@ function summary(c: Comparison, k: ChalkInstance, width: number): string {
   }
   const numbered = legend(c);
   if (numbered.length) lines.push('', 'Documents numbered where respondents share a name:', ...numbered);
-  for (const p of c.problems) lines.push(k.red(`  ${p.path}: ${p.message}`));
+  for (const p of c.problems) lines.push(k.red(`  ${formatComparisonProblem(p)}`));
   return lines.join('\n');
 }
 

@@ -98,6 +98,14 @@ export interface ThemeHit {
   match: string;
 }
 
+/** What the comparison left out, and why: as lint's config problems, a position of 0 is none. */
+export interface ComparisonProblem {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface Comparison {
   version: 1;
   documents: ComparedDocument[];
@@ -112,8 +120,8 @@ export interface Comparison {
   frame: string | null;
   themes: ComparedTheme[];
   themeHits: ThemeHit[];
-  /** Inputs that could not be read, and config/pack problems: the comparison leaves them out. */
-  problems: Array<{ path: string; message: string }>;
+  /** Inputs that could not be read, and config/pack/frame problems: the comparison leaves them out. */
+  problems: ComparisonProblem[];
   /**
    * Each document's text, for exports that link every row to its file:line (HTML). Personal
    * data is already replaced unless --include-personal-data was given. Not in the JSON export.

@@ -143,7 +143,7 @@ function summarySection(c: Comparison, embedded: Set<number>): string {
     parts.push(`<h3>Documents</h3>`, `<ol class="documents">${items.join('')}</ol>`);
   }
   if (c.problems.length) {
-    const items = c.problems.map((p) => `<li><code>${esc(p.path)}</code>: ${esc(p.message)}</li>`);
+    const items = c.problems.map((p) => `<li><code>${esc(p.path)}${p.line ? `:${p.line}:${p.column}` : ''}</code>: ${esc(p.message)}</li>`);
     parts.push(
       `<h3 id="problems-h">Problems</h3>`,
       `<p>These inputs are left out of the comparison:</p>`,

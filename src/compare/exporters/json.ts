@@ -34,7 +34,7 @@ export function comparisonToJson(c: Comparison): string {
     frame: c.frame,
     themes: c.themes.map(themeJson),
     themeHits: c.themeHits.map(themeHitJson),
-    problems: c.problems.map((p) => ({ path: p.path, message: p.message })),
+    problems: c.problems.map((p) => ({ path: p.path, line: p.line, column: p.column, message: p.message })),
   };
   return JSON.stringify(output, null, 2) + '\n';
 }
