@@ -19,6 +19,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { terminalWidth, useColor } from './color.js';
 import { displayPath } from './display-path.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { inInputOrder } from './in-order.js';
 import type { CommandIO } from './lint-command.js';
 
 export interface CompareOptions {
@@ -47,8 +48,6 @@ const BY: Record<string, TableName> = {
   theme: 'themes',
   themes: 'themes',
 };
-
-const READ_AHEAD = 16;
 
 export async function runCompare(paths: string[], options: CompareOptions, io: CommandIO): Promise<number> {
   if (paths.length === 0) throw new UsageError('give files, directories or globs to compare');
@@ -88,18 +87,8 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   const frame = await chooseFrame(options, rules, io, problems);
   const counters = makeCounters(termsOf(rules.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []))), frame);
 
-  // Read ahead, analyse in input order.
   const analyses: DocumentAnalysis[] = [];
-  const pending: Array<ReturnType<typeof readSource>> = [];
-  const start = (i: number) => {
-    const f = kept[i];
-    if (f) pending[i] = readSource(f, { cwd: io.cwd });
-  };
-  for (let i = 0; i < Math.min(READ_AHEAD, kept.length); i++) start(i);
-  for (let i = 0; i < kept.length; i++) {
-    const read = await pending[i]!;
-    delete pending[i];
-    start(i + READ_AHEAD);
+  for await (const [read, i] of inInputOrder(kept, (f) => readSource(f, { cwd: io.cwd }))) {
     if (!read.ok) {
       problems.push({ path: read.path, line: read.problem.line ?? 0, column: read.problem.column ?? 0, message: read.problem.message });
       continue;

@@ -19,6 +19,7 @@ import { extractFormatters, type ExtractFormatName } from '../report/formatters/
 import { ConfigIgnores } from '../config/config-ignores.js';
 import { terminalWidth, useColor } from './color.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { inInputOrder } from './in-order.js';
 import type { CommandIO } from './lint-command.js';
 
 export interface ExtractOptions {
@@ -29,9 +30,6 @@ export interface ExtractOptions {
   stdinFilename?: string;
   color?: boolean;
 }
-
-/** Files read ahead of extraction: overlaps disk reads with CPU work. */
-const READ_AHEAD = 16;
 
 export async function runExtract(paths: string[], options: ExtractOptions, io: CommandIO): Promise<number> {
   const format = checkFormat(options.format);
@@ -52,16 +50,7 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
     if (abs && !explicit.has(abs) && (await ignores.ignores(abs))) continue;
     files.push(ref);
   }
-  const pending: Array<Promise<SourceResult>> = [];
-  const start = (i: number) => {
-    const ref = files[i];
-    if (ref) pending[i] = read(ref, options, io);
-  };
-  for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) start(i);
-  for (let i = 0; i < files.length; i++) {
-    const result = await pending[i]!;
-    delete pending[i];
-    start(i + READ_AHEAD);
+  for await (const [result] of inInputOrder(files, (ref) => read(ref, options, io))) {
     if (!result.ok) {
       failures.push({ path: result.path, ...result.problem });
       continue;

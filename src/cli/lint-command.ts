@@ -7,6 +7,7 @@ import type { FileResult } from '../lint/finding.js';
 import { lintFormatters, type LintFormatName } from '../report/formatters/index.js';
 import { summarise, type LintReport } from '../report/lint-report.js';
 import { formatProblem, type LocatedProblem } from '../yaml/located-error.js';
+import { inInputOrder } from './in-order.js';
 import { lintInput, type FileJob } from './lint-file.js';
 import { defaultJobs, lintInParallel, PARALLEL_MIN_FILES } from './parallel-lint.js';
 import { useColor } from './color.js';
@@ -32,9 +33,6 @@ export interface CommandIO {
   stderr: NodeJS.WritableStream;
   stdin?: NodeJS.ReadableStream;
 }
-
-/** Files read ahead of the linter: overlaps disk reads with CPU work. */
-const READ_AHEAD = 16;
 
 export async function runLint(paths: string[], options: LintOptions, io: CommandIO): Promise<number> {
   const format = checkFormat(options.format);
@@ -69,19 +67,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
     resolverProblems = parallel.problems;
   } else {
     const resolver = new RuleSetResolver(resolverOptions);
-    // Keep READ_AHEAD reads in flight, lint in input order.
-    const pending: Array<Promise<FileResult | undefined>> = [];
-    const start = (i: number) => {
-      const ref = files[i];
-      if (ref) pending[i] = lintInput(ref, resolver, job, io.stdin);
-    };
-    for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) start(i);
-    for (let i = 0; i < files.length; i++) {
-      const result = await pending[i]!;
-      delete pending[i];
-      start(i + READ_AHEAD);
-      if (result) results.push(result);
-    }
+    for await (const [result] of inInputOrder(files, (ref) => lintInput(ref, resolver, job, io.stdin))) if (result) results.push(result);
     resolverProblems = resolver.problems;
   }
 

@@ -78,10 +78,6 @@ const QUICK = /must|need|essential|vital|crucial|imperative|critical|have to|has
 const REPORTED =
   /\b(?:(?:the|this|that|its) (?:consultation(?: document| paper)?|guidance|document|department|government|act|report|regulations?|paper|audit commission|review)|(?:the |this )?(?:paragraph|section|chapter) \d+(?:\.\d+)*|according to|it (?:states|says))\b[^.;]{0,80}?\b(?:states?|says|said|notes?|suggests?|proposes?|recommends?|requires?|sets out|makes clear|stresses|argues|encourages|highlights)\b/i;
 
-/** Words of a target: who is asked to act. */
-const ACTOR =
-  /\b(?:department|government|ministers?|guidance|authorit(?:y|ies)|councils?|boards?|trusts?|commissioners?|partners|providers|regulations?|regulators?|consultation|compact|sector|organisations?|schools|services|agenc(?:y|ies)|ofsted|nhs|dcsf|dfe|lscbs?|parliament|secretary of state|local area|children's trust|children’s trust|workforce|inspectorates?|ccgs?|councils|officials|bodies|body)\b/i;
-
 export interface RecommendationContext {
   doc: Document;
   /** In a summary, the organisation's quoted words are its response; elsewhere quotes are not. */

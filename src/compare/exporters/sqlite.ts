@@ -98,7 +98,7 @@ CREATE TABLE theme_hits (
 CREATE TABLE problems (
   path TEXT NOT NULL,
   line INTEGER NOT NULL,
-  column INTEGER NOT NULL,
+  "column" INTEGER NOT NULL,
   message TEXT NOT NULL
 );
 CREATE INDEX respondents_document_id ON respondents(document_id);
@@ -166,7 +166,7 @@ export function comparisonToSqlite(c: Comparison, options: SqliteOptions = {}): 
       const hit = insert('INSERT INTO theme_hits (theme_id, respondent_id, question_id, document_id, line, "match") VALUES (?, ?, ?, ?, ?, ?)');
       for (const h of c.themeHits) hit.run(h.themeId, h.respondentId, h.questionId, h.documentId, h.line, h.match);
 
-      const problem = insert('INSERT INTO problems (path, line, column, message) VALUES (?, ?, ?, ?)');
+      const problem = insert('INSERT INTO problems (path, line, "column", message) VALUES (?, ?, ?, ?)');
       for (const p of c.problems) problem.run(p.path, p.line, p.column, p.message);
     });
     fill();

@@ -2,10 +2,11 @@
 // compatibility promise: objects are built field by field so key order is fixed and
 // internal fields (fixedText) never leak out.
 
-import type { FileResult, Finding, InputProblem } from '../../lint/finding.js';
+import type { FileResult, Finding } from '../../lint/finding.js';
 import type { LocatedProblem } from '../../yaml/located-error.js';
 import type { LintReport, LintSummary } from '../lint-report.js';
 import type { FormatOptions } from './index.js';
+import { problemJson } from './problem-json.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -40,15 +41,6 @@ function findingJson(f: Finding) {
     ...(f.expected !== undefined && { expected: f.expected }),
     ...(f.fix !== undefined && { fix: { offset: f.fix.offset, length: f.fix.length, text: f.fix.text } }),
     ...(f.link !== undefined && { link: f.link }),
-  };
-}
-
-function problemJson(p: InputProblem) {
-  return {
-    severity: p.severity,
-    message: p.message,
-    ...(p.line !== undefined && { line: p.line }),
-    ...(p.column !== undefined && { column: p.column }),
   };
 }
 

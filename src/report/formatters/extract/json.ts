@@ -3,7 +3,7 @@
 // key order is fixed and internal fields (answerStart, offset, length, …) never leak out.
 
 import type { ExtractedQuestion, ExtractedResponse, PersonalDatum, Recommendation } from '../../../extract/types.js';
-import type { InputProblem } from '../../../lint/finding.js';
+import { problemJson } from '../problem-json.js';
 import type { ExtractReport, ExtractSummary, InputFailure, ReportedDocument } from '../../extract-report.js';
 import type { ExtractFormatOptions } from './index.js';
 
@@ -76,16 +76,6 @@ function recommendationJson(r: Recommendation) {
 
 function personalJson(p: PersonalDatum) {
   return { kind: p.kind, text: p.text, line: p.line, column: p.column };
-}
-
-function problemJson(p: InputProblem) {
-  // Optional keys are added only when present: absent, never null.
-  return {
-    severity: p.severity,
-    message: p.message,
-    ...(p.line !== undefined && { line: p.line }),
-    ...(p.column !== undefined && { column: p.column }),
-  };
 }
 
 function failureJson(p: InputFailure) {
