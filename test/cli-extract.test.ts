@@ -2,11 +2,11 @@
 // corpus and on temporary files. Expected facts (respondents, question numbers and lines, the
 // wording of a recommendation) come from reading the documents; positions are computed here from
 // the input text, never copied from the tool's output.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, makeTempDir, repoRoot, runCli, type CliResult } from './helpers/cli.js';
+import { assertBuilt, project, removeTempDirs, repoRoot, runCli, type CliResult } from './helpers/cli.js';
 
 // --- Helpers -------------------------------------------------------------------------------
 
@@ -48,18 +48,7 @@ interface Report {
   summary: { documents: number; responses: number; questions: number; recommendations: number; inputErrors: number };
 }
 
-const tempDirs: string[] = [];
 
-function project(files: Record<string, string | Buffer>): string {
-  const dir = makeTempDir('canvass-extract-');
-  tempDirs.push(dir);
-  for (const [rel, content] of Object.entries(files)) {
-    const abs = join(dir, rel);
-    mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, content);
-  }
-  return dir;
-}
 
 function extract(args: string[], options: { cwd?: string; input?: string | Buffer } = {}): CliResult {
   return runCli(['extract', ...args], { cwd: options.cwd ?? repoRoot, ...(options.input !== undefined ? { input: options.input } : {}) });
@@ -93,9 +82,7 @@ const secText = readFileSync(join(repoRoot, SEC), 'utf8');
 const PERSONAL = ['Olof Jonsdottir', 'olof.jonsdottir@socialenterprise.org.uk', '020 7793 2321'];
 
 beforeAll(() => assertBuilt());
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 // --- The JSON contract on the corpus ------------------------------------------------------------
 

@@ -1,27 +1,15 @@
 // End-to-end tests of the real CLI: bin/canvass.js run as a separate process in a temporary
 // folder. Expected positions are computed here from the input text (indexOf / split), never
 // copied from the tool's output. Message texts are the rule packs' templates filled in by hand.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, makeTempDir, repoRoot, runCli, type CliResult } from './helpers/cli.js';
+import { assertBuilt, project, removeTempDirs, repoRoot, runCli, type CliResult } from './helpers/cli.js';
 
 // --- Helpers -------------------------------------------------------------------------------
 
-const tempDirs: string[] = [];
 
-/** A fresh temp folder holding `files` (relative path -> text or bytes). */
-function project(files: Record<string, string | Buffer>): string {
-  const dir = makeTempDir();
-  tempDirs.push(dir);
-  for (const [rel, content] of Object.entries(files)) {
-    const abs = join(dir, rel);
-    mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, content);
-  }
-  return dir;
-}
 
 function lint(cwd: string, args: string[], input?: string | Buffer): CliResult {
   return runCli(['lint', ...args], { cwd, ...(input !== undefined ? { input } : {}) });
@@ -183,9 +171,7 @@ beforeAll(() => {
   assertBuilt();
 });
 
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 // --- Exit codes -----------------------------------------------------------------------------
 

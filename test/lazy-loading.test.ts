@@ -1,22 +1,18 @@
 // A command loads only what it needs: `lint` of one file must not pay for the libraries that
 // `compare` exports with or that `extract` tags with (exceljs alone once added 0.35 s to every
 // lint). The real CLI runs in a child process with a hook that records every module it imports.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertBuilt, makeTempDir, repoRoot, runCli } from './helpers/cli.js';
+import { assertBuilt, makeTempDir, removeTempDirs, repoRoot, runCli } from './helpers/cli.js';
 
 const trace = join(import.meta.dirname, 'helpers', 'module-trace.mjs');
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 /** The packages (names under node_modules) a CLI run imported. */
 function packagesLoaded(args: string[]): Set<string> {
   assertBuilt();
   const dir = makeTempDir();
-  dirs.push(dir);
   const out = join(dir, 'modules.txt');
   const result = runCli(args, { cwd: repoRoot, env: { NODE_OPTIONS: `--import=${trace}`, CANVASS_MODULE_TRACE: out } });
   expect(result.stderr).not.toMatch(/Error/);
@@ -40,8 +36,7 @@ describe('lazy loading', () => {
 
   it('compare to JSON loads neither exceljs nor better-sqlite3', () => {
     const dir = makeTempDir();
-    dirs.push(dir);
-    const loaded = packagesLoaded(['compare', 'corpus/', '--out', join(dir, 'c.json')]);
+      const loaded = packagesLoaded(['compare', 'corpus/', '--out', join(dir, 'c.json')]);
     expect(loaded.has('commander')).toBe(true);
     expect(loaded.has('exceljs')).toBe(false);
     expect(loaded.has('better-sqlite3')).toBe(false);

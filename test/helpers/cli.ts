@@ -1,9 +1,9 @@
 // Run the built CLI (bin/canvass.js -> dist/) as a user would: a separate Node process, its own
 // working directory, no colour. `npm test` builds first (the pretest script).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const binPath = join(repoRoot, 'bin', 'canvass.js');
@@ -44,6 +44,27 @@ export function assertBuilt(): void {
   if (!existsSync(builtMain)) throw new Error(`${builtMain} is missing: run 'npm run build' first (npm test does it)`);
 }
 
+/** Temp folders made in this test file (vitest loads helpers once per file): removeTempDirs clears them. */
+const tempDirs: string[] = [];
+
 export function makeTempDir(prefix = 'canvass-cli-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** For afterAll: remove every folder makeTempDir made. */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh temp folder holding `files` (relative path -> text or bytes). */
+export function project(files: Record<string, string | Buffer>, prefix?: string): string {
+  const dir = makeTempDir(prefix);
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = join(dir, rel);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+  return dir;
 }
