@@ -164,6 +164,31 @@ describe('the terminal output', () => {
     expect(section.match(/│ Q3 /g)).toHaveLength(2);
   });
 
+  it('prints one CSV table on standard output with --by, its companion table named on stderr', () => {
+    const run = runCli(['compare', COALITION, '--format', 'csv', '--by', 'term'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('canvass: printing the terms table; findings too with --out FILE.csv\n');
+    const rows = parseCsv(run.stdout) as string[][];
+    expect(rows[0]!.slice(0, 2)).toEqual(['respondent', 'file']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['Social Enterprise Coalition']);
+  });
+
+  it('refuses impossible output choices before reading anything (exit 2, nothing written)', () => {
+    const cases: Array<[string[], string]> = [
+      [['--format', 'csv'], 'canvass: CSV on standard output holds one table: choose it with --by or --table (question, respondent, term, theme), or write a file per table with --out FILE.csv\n'],
+      [['--format', 'xlsx'], 'canvass: --format xlsx writes a file: give --out FILE\n'],
+      [['--format', 'text', '--out', 'out/t.txt'], 'canvass: --out writes csv, json, markdown, html, xlsx or sqlite; the text format is for the terminal\n'],
+    ];
+    for (const [args, message] of cases) {
+      // A missing input would be reported if the inputs were read: they are not.
+      const run = runCli(['compare', 'no-such-file.txt', ...args], { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toBe(message);
+      expect(run.stdout).toBe('');
+    }
+    expect(existsSync(join(dir, 'out', 't.txt'))).toBe(false);
+  });
+
   it('prints one table with --by', () => {
     const run = runCli(['compare', 'corpus/', '--by', 'term'], { cwd: dir });
     expect(run.stdout.startsWith('Terminology × respondents\n')).toBe(true);

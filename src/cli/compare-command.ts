@@ -54,6 +54,17 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   if (paths.includes('-')) throw new UsageError('compare reads files, not standard input');
   const by = options.by === undefined ? undefined : tableName(options.by, '--by');
   const table = options.table === undefined ? undefined : tableName(options.table, '--table');
+  const format = exportFormat(options);
+  // Every usage error before any work: a large corpus takes minutes to analyse.
+  if ((options.table || options.excel) && !options.out && format !== 'csv') {
+    throw new UsageError('--table and --excel choose what --out writes; give --out FILE as well');
+  }
+  if (options.out && format === 'text') throw new UsageError('--out writes csv, json, markdown, html, xlsx or sqlite; the text format is for the terminal');
+  if (!options.out && (format === 'html' || format === 'xlsx' || format === 'sqlite')) throw new UsageError(`--format ${format} writes a file: give --out FILE`);
+  if (!options.out && format === 'csv' && !(table ?? by)) {
+    throw new UsageError('CSV on standard output holds one table: choose it with --by or --table (question, respondent, term, theme), or write a file per table with --out FILE.csv');
+  }
+
   const discovery = await discoverInputs(paths, { cwd: io.cwd, ignore: options.ignore ?? [] });
   const problems: Comparison['problems'] = discovery.problems.map((p) => ({ path: p.input, line: 0, column: 0, message: p.message }));
   const files = discovery.files.filter((f): f is Extract<InputRef, { kind: 'file' }> => f.kind === 'file');
@@ -63,11 +74,6 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     const clash = files.find((f) => resolve(io.cwd, f.path) === out);
     if (clash) throw new UsageError(`--out ${options.out} is one of the inputs; write the comparison somewhere else`);
   }
-  const format = exportFormat(options);
-  if ((options.table || options.excel) && !options.out && format !== 'csv') {
-    throw new UsageError('--table and --excel choose what --out writes; give --out FILE as well');
-  }
-
   const resolver = new RuleSetResolver({
     cwd: io.cwd,
     ...(options.config ? { configPath: options.config } : {}),
@@ -107,10 +113,13 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   for (const p of resolver.problems) problems.push(comparisonProblem(p, io.cwd));
 
   const comparison = assemble(analyses, counters, problems, { withSources: format === 'html' });
-  const tables = tablesFor(comparison, table ?? by);
 
-  if (options.out) {
-    if (format === 'text') throw new UsageError('--out writes csv, json, markdown, html, xlsx or sqlite; the text format is for the terminal');
+  if (format === 'text') {
+    const width = terminalWidth(io.stdout as { columns?: number }, 100);
+    const color = useColor(options.color, io.stdout as NodeJS.WriteStream);
+    io.stdout.write(comparisonToTerminal(comparison, { width, color, ...(by ? { by } : {}) }));
+  } else if (options.out) {
+    const tables = EXPORTERS[format].tabular ? tablesFor(comparison, table ?? by) : [];
     const files = await exportFiles(format, comparison, tables, resolve(io.cwd, options.out), {
       title: 'canvass compare',
       generatedBy: 'canvass 0.1.0',
@@ -122,18 +131,16 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
       await writeFileAtomic(file.path, file.content);
       io.stderr.write(`wrote ${displayPath(io.cwd, file.path)}\n`);
     }
-  } else if (format === 'json' || format === 'markdown' || format === 'csv') {
-    const outputs = await EXPORTERS[format].render(comparison, tables, options.excel ? { excel: true } : {});
-    if (format === 'csv' && outputs.length > 1) {
-      throw new UsageError('CSV holds one table: choose it with --by or --table (questions, recommendations, terms, themes), or write files with --out');
-    }
-    for (const o of outputs) io.stdout.write(o.content as string);
-  } else if (format === 'text') {
-    const width = terminalWidth(io.stdout as { columns?: number }, 100);
-    const color = useColor(options.color, io.stdout as NodeJS.WriteStream);
-    io.stdout.write(comparisonToTerminal(comparison, { width, color, ...(by ? { by } : {}) }));
   } else {
-    throw new UsageError(`--format ${format} writes a file: give --out FILE`);
+    // Standard output: JSON, Markdown, or CSV of one table. --by term and --by theme have a
+    // companion table (findings; themes × questions) that only a file per table can hold.
+    let tables = EXPORTERS[format].tabular ? tablesFor(comparison, table ?? by) : [];
+    if (format === 'csv' && tables.length > 1) {
+      io.stderr.write(`canvass: printing the ${tables[0]!.name} table; ${tables.slice(1).map((t) => t.name).join(', ')} too with --out FILE.csv\n`);
+      tables = tables.slice(0, 1);
+    }
+    const outputs = await EXPORTERS[format].render(comparison, tables, options.excel ? { excel: true } : {});
+    for (const o of outputs) io.stdout.write(o.content as string);
   }
   for (const p of problems) io.stderr.write(`${formatComparisonProblem(p)}\n`);
   return problems.length ? EXIT_USAGE : EXIT_OK;
