@@ -173,14 +173,14 @@ describe('the terminal output', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(['Social Enterprise Coalition']);
   });
 
-  it('refuses impossible output choices before reading anything (exit 2, nothing written)', () => {
+  it('refuses impossible output choices before analysing anything (exit 2, nothing written)', () => {
     const cases: Array<[string[], string]> = [
       [['--format', 'csv'], 'canvass: CSV on standard output holds one table: choose it with --by or --table (question, respondent, term, theme), or write a file per table with --out FILE.csv\n'],
       [['--format', 'xlsx'], 'canvass: --format xlsx writes a file: give --out FILE\n'],
       [['--format', 'text', '--out', 'out/t.txt'], 'canvass: --out writes csv, json, markdown, html, xlsx or sqlite; the text format is for the terminal\n'],
     ];
     for (const [args, message] of cases) {
-      // A missing input would be reported if the inputs were read: they are not.
+      // The missing input is never reported: the run stops at the usage error.
       const run = runCli(['compare', 'no-such-file.txt', ...args], { cwd: dir });
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toBe(message);

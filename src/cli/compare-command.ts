@@ -54,17 +54,6 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   if (paths.includes('-')) throw new UsageError('compare reads files, not standard input');
   const by = options.by === undefined ? undefined : tableName(options.by, '--by');
   const table = options.table === undefined ? undefined : tableName(options.table, '--table');
-  const format = exportFormat(options);
-  // Every usage error before any work: a large corpus takes minutes to analyse.
-  if ((options.table || options.excel) && !options.out && format !== 'csv') {
-    throw new UsageError('--table and --excel choose what --out writes; give --out FILE as well');
-  }
-  if (options.out && format === 'text') throw new UsageError('--out writes csv, json, markdown, html, xlsx or sqlite; the text format is for the terminal');
-  if (!options.out && (format === 'html' || format === 'xlsx' || format === 'sqlite')) throw new UsageError(`--format ${format} writes a file: give --out FILE`);
-  if (!options.out && format === 'csv' && !(table ?? by)) {
-    throw new UsageError('CSV on standard output holds one table: choose it with --by or --table (question, respondent, term, theme), or write a file per table with --out FILE.csv');
-  }
-
   const discovery = await discoverInputs(paths, { cwd: io.cwd, ignore: options.ignore ?? [] });
   const problems: Comparison['problems'] = discovery.problems.map((p) => ({ path: p.input, line: 0, column: 0, message: p.message }));
   const files = discovery.files.filter((f): f is Extract<InputRef, { kind: 'file' }> => f.kind === 'file');
@@ -74,6 +63,17 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     const clash = files.find((f) => resolve(io.cwd, f.path) === out);
     if (clash) throw new UsageError(`--out ${options.out} is one of the inputs; write the comparison somewhere else`);
   }
+  const format = exportFormat(options);
+  // Every usage error before the analysis: a large corpus takes minutes.
+  if ((options.table || options.excel) && !options.out && format !== 'csv') {
+    throw new UsageError('--table and --excel choose what --out writes; give --out FILE as well');
+  }
+  if (options.out && format === 'text') throw new UsageError('--out writes csv, json, markdown, html, xlsx or sqlite; the text format is for the terminal');
+  if (!options.out && (format === 'html' || format === 'xlsx' || format === 'sqlite')) throw new UsageError(`--format ${format} writes a file: give --out FILE`);
+  if (!options.out && format === 'csv' && !(table ?? by)) {
+    throw new UsageError('CSV on standard output holds one table: choose it with --by or --table (question, respondent, term, theme), or write a file per table with --out FILE.csv');
+  }
+
   const resolver = new RuleSetResolver({
     cwd: io.cwd,
     ...(options.config ? { configPath: options.config } : {}),
