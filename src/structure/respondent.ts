@@ -18,7 +18,7 @@ const DATE = new RegExp(
 );
 /** Words that mark an organisation's name. */
 const ORGANISATION =
-  /\b(?:coalition|council|trust|association|network|society|partnership|forum|alliance|federation|foundation|group|services|university|department|ltd|limited|charity|bureau|union|agency|board|office|institute|centre|center|england|scotland|wales|uk|confederation|consortium|collective|commission|cic|plc|action|children|catalysts)\b/i;
+  /\b(?:coalition|council|trust|association|network|society|partnership|forum|alliance|federation|foundation|group|services|university|department|ltd|limited|charity|bureau|union|agency|board|office|institute|centre|center|england|scotland|wales|uk|confederation|consortium|collective|commission|cic|plc|action|children)\b/i;
 
 const plain = (s: string) => s.replace(/\*\*|__|[*_`]/g, '').replace(/\s+/g, ' ').trim();
 
