@@ -134,8 +134,8 @@ describe('canvass extract --format json', () => {
     const { report } = extractJson([SEC, '--question', '4']);
     const response = report.documents[0]!.responses[0]!;
     expect(response.questions.map((q) => q.number)).toEqual(['4']);
-    expect(response.recommendations.length).toBeGreaterThan(0);
-    expect(response.recommendations.every((r) => r.question === '4')).toBe(true);
+    // Under question 4 the Coalition makes one recommendation: its call on the department (line 53).
+    expect(response.recommendations.map((r) => [r.question, r.line, r.cue])).toEqual([['4', 53, 'urges']]);
     expect(report.summary).toMatchObject({ questions: 1, recommendations: response.recommendations.length });
 
     const both = extractJson([SEC, '-q', '4', '-q', '9']).report.documents[0]!.responses[0]!;
