@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Entry point: run the compiled CLI (npm install builds it via the prepare script).
-import { main } from '../dist/src/cli/main.js';
+// Entry point: run the compiled CLI (npm install builds it via the prepare script). dist/bundle
+// is dist/src joined into a few files by esbuild: one module instead of fifty saves ~15 ms of
+// start-up, a tenth of a one-file lint. Commands and exporters stay in chunks of their own,
+// loaded when used.
+import { main } from '../dist/bundle/main.js';
 
 // A reader that stops early (`canvass lint . | head`) closes the pipe: stop quietly, as cat does.
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,7 +1,7 @@
 // A command loads only what it needs: `lint` of one file must not pay for the libraries that
 // `compare` exports with or that `extract` tags with (exceljs alone once added 0.35 s to every
 // lint). The real CLI runs in a child process with a hook that records every module it imports.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertBuilt, makeTempDir, removeTempDirs, repoRoot, runCli } from './helpers/cli.js';
@@ -27,11 +27,24 @@ function packagesLoaded(args: string[]): Set<string> {
 const HEAVY_FOR_LINT = ['exceljs', 'better-sqlite3', 'csv-stringify', 'compromise', 'natural', 'zod', 'fast-glob', 'cli-table3'];
 
 describe('lazy loading', () => {
-  it('lint of one plain-text file loads commander, chalk, yaml (the corpus config) and picomatch, not the export, NLP or table libraries', () => {
+  it('lint of one plain-text file loads commander, chalk and js-yaml (the corpus config), not the export, NLP or table libraries', () => {
     const loaded = packagesLoaded(['lint', 'corpus/esrc-festival-mixed-economy-of-welfare-2008.txt']);
     expect(loaded.has('commander')).toBe(true); // the trace works
-    expect(loaded.has('yaml')).toBe(true);
-    for (const name of HEAVY_FOR_LINT) expect(loaded.has(name), name).toBe(false);
+    expect(loaded.has('js-yaml')).toBe(true);
+    // A valid config needs neither the locating YAML parser nor, with no glob in its ignore list
+    // ("README.md"), the glob matcher.
+    for (const name of [...HEAVY_FOR_LINT, 'yaml', 'picomatch']) expect(loaded.has(name), name).toBe(false);
+  });
+
+  it('a config that is not plainly valid loads yaml to say where the problem is', () => {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, '.canvass.yaml'), 'packs: [third-sector]\nignores: [drafts]\n');
+    writeFileSync(join(dir, 'a.txt'), 'Plain text.\n');
+    const out = join(dir, 'modules.txt');
+    const result = runCli(['lint', 'a.txt'], { cwd: dir, env: { NODE_OPTIONS: `--import=${trace}`, CANVASS_MODULE_TRACE: out } });
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toContain(".canvass.yaml:2:1: unknown key 'ignores' in config (did you mean 'ignore'?)");
+    expect(readFileSync(out, 'utf8')).toMatch(/\/node_modules\/yaml\//);
   });
 
   it('compare to JSON loads neither exceljs nor better-sqlite3', () => {

@@ -1,7 +1,7 @@
 // Ignore globs (from --ignore and from .canvass.yaml), matched the same way wherever they come from.
 
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import picomatch from 'picomatch';
 
 export interface IgnoreMatcher {
   /** Is this file (path relative to cwd) ignored, by itself or by a parent directory? */
@@ -18,7 +18,7 @@ export function ignoreMatcher(patterns: string[]): IgnoreMatcher {
   // "./drafts/" means the same as "drafts": picomatch would not match either spelling.
   const cleaned = patterns.map((p) => p.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '')).filter((p) => p !== '');
   if (cleaned.length === 0) return { file: () => false, dir: () => false };
-  const isMatch = picomatch(cleaned, { dot: true });
+  const isMatch = compileGlobs(cleaned);
   const matches = (rel: string) => isMatch(rel) || isMatch(path.posix.basename(rel));
   const dirs = new Map<string, boolean>();
   const dir = (rel: string): boolean => {
@@ -32,4 +32,24 @@ export function ignoreMatcher(patterns: string[]): IgnoreMatcher {
     return hit;
   };
   return { file: (rel) => matches(rel) || dir(path.posix.dirname(rel)), dir };
+}
+
+// Any of these makes a pattern a glob; without them it is a name or path, matched as written.
+const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
+
+/**
+ * A matcher for the patterns. picomatch (loaded only when some pattern is a glob: ~5 ms of a
+ * one-file lint) matches the globs; plain names such as "README.md" are compared as strings,
+ * which is what picomatch would do with them.
+ */
+function compileGlobs(patterns: string[]): (rel: string) => boolean {
+  const literal = new Set(patterns.filter((p) => !GLOB_SYNTAX.test(p)));
+  const globs = patterns.filter((p) => GLOB_SYNTAX.test(p));
+  if (globs.length === 0) return (rel) => literal.has(rel);
+  const picomatch = createRequire(import.meta.url)('picomatch') as (
+    globs: string[],
+    options: { dot: boolean },
+  ) => (rel: string) => boolean;
+  const isGlobMatch = picomatch(globs, { dot: true });
+  return (rel) => literal.has(rel) || isGlobMatch(rel);
 }

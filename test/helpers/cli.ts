@@ -1,4 +1,4 @@
-// Run the built CLI (bin/canvass.js -> dist/) as a user would: a separate Node process, its own
+// Run the built CLI (bin/canvass.js -> dist/bundle/) as a user would: a separate Node process, its own
 // working directory, no colour. `npm test` builds first (the pretest script).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const binPath = join(repoRoot, 'bin', 'canvass.js');
-const builtMain = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+const builtMain = join(repoRoot, 'dist', 'bundle', 'main.js');
 
 export interface CliResult {
   code: number;
