@@ -2,7 +2,7 @@
 // combined patterns canvass's scanner runs, counting matches. No scopes, no rules, no output:
 // the floor a regex-based linter cannot go below.
 
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { compileRuleSet } from '../src/lint/compile.js';
 import { resolvePack } from '../src/packs/load.js';
@@ -18,7 +18,7 @@ const started = performance.now();
 let matches = 0;
 let bytes = 0;
 for (const file of files) {
-  const buf = await readFile(file);
+  const buf = readFileSync(file); // as canvass reads (src/ingest/read.ts)
   bytes += buf.length;
   const text = isUtf8(buf) ? buf.toString('utf8') : '';
   for (const re of regexes) {

@@ -1,7 +1,7 @@
 // Reads one input (file or stdin) and decodes it to text. The only code that reads input bytes.
 
 import { isUtf8 } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatOf } from '../document/document.js';
 import type { Format } from '../document/model.js';
@@ -38,8 +38,10 @@ export async function readSource(ref: InputRef, options: ReadOptions): Promise<S
     name = ref.path;
     format = formatOf(ref.path);
     try {
-      // Whole-file read: the corpus is text and a single buffer is the fastest path into TextDecoder.
-      bytes = await readFile(path.resolve(options.cwd, ref.path));
+      // One synchronous whole-file read: open, fstat, read and close as four promise round trips
+      // (fs/promises) cost 0.45 s of CPU per 4,400 files, more than reading the bytes. Reads are
+      // from the page cache in the common case; --jobs spreads them over worker threads.
+      bytes = readFileSync(path.resolve(options.cwd, ref.path));
     } catch (err) {
       return { ok: false, path: name, problem: error(`cannot read file: ${describeFsError(err)}`) };
     }
