@@ -50,7 +50,10 @@ export async function openDocument(path: string, text: string, format: Format = 
 export function createDocument(path: string, text: string, format: Format = formatOf(path)): Document {
   const index = new BlockIndex(text, format);
   let lines: LineIndex | undefined;
-  const textSpans = new WeakMap<Block, Span[]>();
+  // Per block: its own text spans (URLs, emails, quotations), and those merged with the markup
+  // spans parsed so far (recomputed only if more markup gets parsed). A linter asks once per
+  // candidate, so the answer is kept.
+  const spanCache = new WeakMap<Block, { own: Span[]; merged?: Span[]; mergedFrom?: readonly Span[] }>();
 
   return {
     path,
@@ -77,18 +80,22 @@ export function createDocument(path: string, text: string, format: Format = form
       if (inline.markup === undefined && (wantMarkup || !inline.emphasisOnly)) {
         inline.markup = parseInlineMarkup(text, inline.start, inline.end, format);
       }
-      const markup = (inline.markup ?? []).filter((s) => s.start < block.end && s.end > block.start);
-      let own = textSpans.get(block);
-      if (!own) {
+      const allMarkup = inline.markup ?? [];
+      let cached = spanCache.get(block);
+      if (cached && (allMarkup.length === 0 || cached.mergedFrom === allMarkup)) return cached.merged ?? cached.own;
+      const markup = allMarkup.filter((s) => s.start < block.end && s.end > block.start);
+      if (!cached) {
         const opaque = markup.filter((s) => s.type === 'code' || s.type === 'url' || s.type === 'email' || s.type === 'html');
         const addresses = findUrlsAndEmails(text, block.start, block.end).filter(
           (a) => !opaque.some((o) => o.start < a.end && a.start < o.end),
         );
-        own = [...addresses, ...findQuotations(text, block.start, block.end, [...opaque, ...addresses])];
-        textSpans.set(block, own);
+        cached = { own: [...addresses, ...findQuotations(text, block.start, block.end, [...opaque, ...addresses])] };
+        spanCache.set(block, cached);
       }
-      if (markup.length === 0) return own;
-      return [...markup, ...own].sort(bySpanStart);
+      if (allMarkup.length === 0) return cached.own;
+      cached.mergedFrom = allMarkup;
+      cached.merged = markup.length === 0 ? cached.own : [...markup, ...cached.own].sort(bySpanStart);
+      return cached.merged;
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Block, Document } from '../document/model.js';
 import type { ContextCondition, Position, Unit } from '../packs/types.js';
 import { computeSections, sameSection, sectionAt, type Section } from '../structure/sections.js';
 import type { Hit } from './scanner.js';
-import { inScope, scopesAt, type ScopeFilter } from './scope.js';
+import { inScopeAt, type ScopeFilter } from './scope.js';
 
 // Created on first use: building it loads ICU sentence data (~20 ms), which most runs never need.
 let sentenceSegmenter: Intl.Segmenter | undefined;
@@ -78,8 +78,7 @@ export interface Gate {
 
 export function passesGate(ctx: DocumentContext, gate: Gate, start: number, end: number): boolean {
   if (gate.exceptions.length && insideException(ctx.doc.text, gate.exceptions, start, end)) return false;
-  const names = scopesAt(ctx.doc, start, end, gate.scope);
-  if (!names || !inScope(names, gate.scope)) return false;
+  if (!inScopeAt(ctx.doc, start, end, gate.scope)) return false;
   if (gate.position !== 'any') {
     const initial = isSentenceStart(ctx, start);
     if (gate.position === 'mid-sentence' ? initial : !initial) return false;
@@ -132,9 +131,12 @@ function insideException(text: string, exceptions: readonly RegExp[], start: num
   const from = Math.max(0, start - 80);
   const window = text.slice(from, Math.min(text.length, end + 80));
   for (const re of exceptions) {
-    for (const m of window.matchAll(re)) {
+    // exec with lastIndex, not matchAll: matchAll copies the regex on every call.
+    re.lastIndex = 0;
+    for (let m = re.exec(window); m; m = re.exec(window)) {
       const s = from + m.index;
       if (s <= start && s + m[0].length >= end) return true;
+      if (m[0].length === 0) re.lastIndex++;
     }
   }
   return false;

@@ -42,22 +42,28 @@ export function isMention(text: string, blockStart: number, start: number): bool
   return MENTION_CUE.test(text.slice(from, start));
 }
 
-/** The scope names present at [start, end), or undefined when outside any block. */
-export function scopesAt(doc: Document, start: number, end: number, filter: ScopeFilter): Set<string> | undefined {
+/**
+ * Does a rule with this filter apply at [start, end)? The scope names there are the block's type,
+ * its containers, the spans overlapping the match and "mention"; none may be excluded, and with
+ * an include list one must be included. Called for every candidate, so it checks names as it
+ * meets them instead of collecting them first.
+ */
+export function inScopeAt(doc: Document, start: number, end: number, filter: ScopeFilter): boolean {
   const block = doc.blockAt(start);
-  if (!block || end > block.end) return undefined;
-  const names = new Set<string>([block.type, ...block.containers]);
+  if (!block || end > block.end) return false;
+  const { include, exclude } = filter;
+  let included = include === undefined;
+  const meet = (name: string): boolean => {
+    if (exclude.has(name)) return false;
+    if (!included && include!.has(name)) included = true;
+    return true;
+  };
+  if (!meet(block.type)) return false;
+  for (const c of block.containers) if (!meet(c)) return false;
   for (const span of doc.spansOf(block, { markup: filter.needsMarkup })) {
     if (span.start >= end) break;
-    if (span.end > start) names.add(span.type);
+    if (span.end > start && !meet(span.type)) return false;
   }
-  if (isMention(doc.text, block.start, start)) names.add('mention');
-  return names;
-}
-
-export function inScope(names: ReadonlySet<string>, filter: ScopeFilter): boolean {
-  for (const n of names) if (filter.exclude.has(n)) return false;
-  if (!filter.include) return true;
-  for (const n of names) if (filter.include.has(n)) return true;
-  return false;
+  if ((exclude.has('mention') || include?.has('mention')) && isMention(doc.text, block.start, start) && !meet('mention')) return false;
+  return included;
 }

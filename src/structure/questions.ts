@@ -34,6 +34,7 @@ export function questionAt(doc: Document, block: Block): QuestionMark | undefine
   if (block.type !== 'paragraph' && block.type !== 'heading') return undefined;
   if (block.containers.includes('blockquote') || block.containers.includes('footnote')) return undefined;
   const text = doc.text;
+  if (!mayOpenQuestion(text, block)) return undefined;
   let start = block.start;
   let body = text.slice(block.start, block.end);
   // Headings keep their "#" marks in the block; list items keep their marker outside it.
@@ -65,6 +66,22 @@ export function questionAt(doc: Document, block: Block): QuestionMark | undefine
     if (codes.length && /^[^.!]*$/.test(body)) return mark(doc, block, codes, start, start, block.end);
   }
   return undefined;
+}
+
+/**
+ * The cheap test first, as most blocks are ordinary prose: a label ("Question 3", "Q3") or a
+ * number must start the block, unless it is a heading or a short line (which may carry a code).
+ */
+function mayOpenQuestion(text: string, block: Block): boolean {
+  if (block.type === 'heading' || (block.marker && /^\d/.test(block.marker))) return true;
+  const length = block.end - block.start;
+  const newline = text.indexOf('\n', block.start);
+  if (length <= 120 && (newline === -1 || newline >= block.end)) return true;
+  const c = text.charCodeAt(block.start);
+  // * _ space tab, c C q Q (consultation question, question, q), digits
+  return (
+    c === 42 || c === 95 || c === 32 || c === 9 || c === 99 || c === 67 || c === 113 || c === 81 || (c >= 48 && c <= 57)
+  );
 }
 
 /** Does `rest` (after a number) read as a question rather than a statement? */

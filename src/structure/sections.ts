@@ -8,9 +8,18 @@ export interface Section {
   readonly end: number;
 }
 
+// Blocks belong to one document, so the answer is kept per block: lint asks "same section?" for
+// many pairs of places, over overlapping runs of blocks.
+const startsSectionCache = new WeakMap<Block, boolean>();
+
 /** Does a new section begin with this block? */
 export function startsSection(doc: Document, block: Block): boolean {
-  return block.type === 'heading' || questionAt(doc, block) !== undefined;
+  let starts = startsSectionCache.get(block);
+  if (starts === undefined) {
+    starts = block.type === 'heading' || questionAt(doc, block) !== undefined;
+    startsSectionCache.set(block, starts);
+  }
+  return starts;
 }
 
 /** Are offsets a and b in the same section (no heading or question starts in (a, b])? */
