@@ -105,6 +105,8 @@ export class Scanner {
 
 function confirm(text: string, at: number, entries: readonly Entry[], byOwner: Hit[][]): void {
   for (const entry of entries) {
+    const prefix = entry.pattern.prefix;
+    if (prefix !== undefined && !startsWithLetters(text, at, prefix, !entry.pattern.caseSensitive)) continue;
     const sticky = entry.pattern.sticky;
     sticky.lastIndex = at;
     const m = sticky.exec(text);
@@ -117,4 +119,14 @@ function confirm(text: string, at: number, entries: readonly Entry[], byOwner: H
     }
     for (const owner of entry.owners) byOwner[owner]!.push({ owner, pattern: entry.pattern, start: at, end, suffix: m[1] });
   }
+}
+
+/** Does `text` have the ASCII letters `prefix` at `at` (either case when `fold`; prefix is lower then)? */
+function startsWithLetters(text: string, at: number, prefix: string, fold: boolean): boolean {
+  for (let i = 0; i < prefix.length; i++) {
+    const c = text.charCodeAt(at + i);
+    // | 0x20 lower-cases A-Z and maps no other character onto a-z.
+    if ((fold ? c | 0x20 : c) !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
 }

@@ -17,6 +17,11 @@ export interface TermPattern {
   readonly sticky: RegExp;
   /** Characters a match can start with (both cases when insensitive); undefined = unknown. */
   readonly firstChars: readonly string[] | undefined;
+  /**
+   * ASCII letters every match starts with, lower case when case-insensitive: the scanner compares
+   * them before running the sticky regex (a call costs more than the comparison).
+   */
+  readonly prefix?: string;
   /** Phrases: check Unicode letter boundaries (\b only knows ASCII). */
   readonly checkBoundaries: boolean;
   /** Phrases: the last word as written, to inflect a replacement like the match. */
@@ -62,6 +67,7 @@ export function compileTerm(term: string, caseSensitive: boolean): TermPattern {
     source: `${startB}${combined}${endB}`,
     sticky: new RegExp(`${startB}${captured}${endB}`, flags),
     firstChars: first === undefined ? undefined : charsFor(first, caseSensitive),
+    ...asciiPrefix(words[0] ?? '', caseSensitive),
     checkBoundaries: true,
     lastWord: last,
   };
@@ -78,6 +84,13 @@ function inflect(word: string): [string, string] {
 
 function escapeWord(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/['’]/g, "['’]");
+}
+
+/** The leading ASCII letters of `word` (at most four), as TermPattern.prefix. */
+export function asciiPrefix(word: string, caseSensitive: boolean): { prefix?: string } {
+  const letters = /^[A-Za-z]{1,4}/.exec(word)?.[0];
+  if (!letters) return {};
+  return { prefix: caseSensitive ? letters : letters.toLowerCase() };
 }
 
 function charsFor(c: string, caseSensitive: boolean): string[] {

@@ -11,7 +11,7 @@ import type { NearMissRule } from '../../packs/types.js';
 import { displayText, type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
 import { passesGate } from '../context.js';
 import { renderMessage } from '../message.js';
-import type { TermPattern } from '../terms.js';
+import { asciiPrefix, type TermPattern } from '../terms.js';
 
 type Distance = (a: string, b: string, options?: { restricted?: boolean }) => number;
 let damerauLevenshtein: Distance | undefined;
@@ -58,6 +58,13 @@ interface Target {
   owner: number;
   forms: Form[];
   maxDistance: number;
+  /** Verdicts by text as written: the prefilter's catches ("communities") recur in every document. */
+  verdicts: Map<string, Verdict | null>;
+}
+
+interface Verdict {
+  form: Form;
+  distance: number;
 }
 
 // Letters and digits only, lower case: hyphens, spaces, line breaks and apostrophes do not count.
@@ -69,16 +76,25 @@ export function compileNearMiss(rule: NearMissRule, env: CompileEnv): RunRule {
     const forms = formsOf(term);
     const key = forms[0]!.key;
     const maxDistance = rule.maxDistance ?? (key.length < 14 ? 1 : 2);
-    return { owner: env.scanner.register([prefilter(term, maxDistance)]), forms, maxDistance };
+    return { owner: env.scanner.register([prefilter(term, maxDistance)]), forms, maxDistance, verdicts: new Map() };
   });
+  /** The closest form of the target within reach, or null (the term itself, ignored, or too far). */
+  const verdict = (target: Target, written: string): Verdict | null => {
+    let v = target.verdicts.get(written);
+    if (v === undefined) {
+      const key = normalise(written);
+      v = ignore.has(key) || target.forms.some((f) => f.key === key) ? null : (closest(key, target) ?? null);
+      if (target.verdicts.size >= MEMO_LIMIT) target.verdicts.clear();
+      target.verdicts.set(written, v);
+    }
+    return v;
+  };
   return (ctx) => {
     const out: RawFinding[] = [];
     for (const target of targets) {
       for (const hit of ctx.hits[target.owner] ?? []) {
         const written = ctx.doc.text.slice(hit.start, hit.end);
-        const key = normalise(written);
-        if (ignore.has(key) || target.forms.some((f) => f.key === key)) continue;
-        const best = closest(key, target);
+        const best = verdict(target, written);
         if (!best) continue;
         if (!passesGate(ctx, env.gate, hit.start, hit.end)) continue;
         const actual = displayText(written);
@@ -94,8 +110,8 @@ export function compileNearMiss(rule: NearMissRule, env: CompileEnv): RunRule {
   };
 }
 
-function closest(key: string, target: Target): { form: Form; distance: number } | undefined {
-  let best: { form: Form; distance: number } | undefined;
+function closest(key: string, target: Target): Verdict | undefined {
+  let best: Verdict | undefined;
   for (const form of target.forms) {
     if (Math.abs(key.length - form.key.length) > target.maxDistance) continue;
     if (letterDifference(key, form.counts) > 2 * target.maxDistance) continue;
@@ -169,6 +185,7 @@ function prefilter(term: string, maxDistance: number): TermPattern {
     source: `(?:${source})`,
     sticky: new RegExp(source, 'iy'),
     firstChars: [first.toLowerCase(), first.toUpperCase()],
+    ...asciiPrefix(words[0]!.slice(0, words[0]!.length < 4 ? 1 : 2), false),
     checkBoundaries: false,
   };
 }
