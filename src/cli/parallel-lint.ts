@@ -3,7 +3,6 @@
 // Each worker loads its own modules and rules (~0.1-0.2 s), so small runs stay on one thread.
 
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { ResolverOptions } from '../config/rule-sets.js';
 import type { InputRef } from '../ingest/source.js';
 import type { FileResult } from '../lint/finding.js';
@@ -33,6 +32,8 @@ export async function lintInParallel(
   const problems: LocatedProblem[] = [];
   let next = 0;
   const workerCount = Math.min(jobs, Math.ceil(files.length / BATCH));
+  // Loaded here, not at start-up: a one-file lint never starts a worker.
+  const { Worker } = await import('node:worker_threads');
   const run = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(new URL('./lint-worker.js', import.meta.url), { workerData: setup satisfies WorkerSetup });

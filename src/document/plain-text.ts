@@ -116,11 +116,22 @@ export function looksLikeHeading(body: string): boolean {
   if (!/^[“"‘'(]?[\p{Lu}\p{Nd}]/u.test(body)) return false;
   if (/[.,;:!]$/.test(body)) return false;
   // A title does not end on a word that needs more after it.
-  if (/\b(?:a|an|the|and|or|but|of|to|for|in|on|at|by|with|without|from|into|than|that|which|who|as)$/i.test(body)) return false;
+  if (DANGLING_WORDS.has(lastWordChars(body).toLowerCase())) return false;
   if (!TWO_LETTERS.test(body)) return false;
   if (/@|:\/\/|www\./.test(body)) return false;
   if (LABEL_VALUE.test(body)) return false;
   return true;
+}
+
+const DANGLING_WORDS = new Set(
+  'a an the and or but of to for in on at by with without from into than that which who as'.split(' '),
+);
+
+/** The run of word characters (\w: ASCII letters, digits, _) that ends `s`, if any. */
+function lastWordChars(s: string): string {
+  let i = s.length;
+  while (i > 0 && /\w/.test(s[i - 1]!)) i--;
+  return s.slice(i);
 }
 
 /** Words separated by white space (counted without splitting: this runs on every short line). */
@@ -128,15 +139,22 @@ function wordCount(s: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
-    if (space) inWord = false;
+    if (isWhiteSpace(s.charCodeAt(i))) inWord = false;
     else if (!inWord) {
       inWord = true;
       words++;
     }
   }
   return words;
+}
+
+/** The characters /\s/ matches, by code. */
+function isWhiteSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function countOf(s: string, needle: string): number {
