@@ -1,6 +1,7 @@
 // Extract formatters are pure: a hand-built ExtractReport in, an exact string out.
 import { parse as parseCsv } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadColour } from '../src/report/paint.js';
 import type { ExtractedQuestion, ExtractedResponse, PersonalDatum, Recommendation } from '../src/extract/types.js';
 import { makeExtractReport, onlyQuestions, type ExtractReport, type ReportedDocument } from '../src/report/extract-report.js';
 import { extractFormatters, type ExtractFormatOptions } from '../src/report/formatters/extract/index.js';
@@ -10,6 +11,9 @@ import { jsonl } from '../src/report/formatters/extract/jsonl.js';
 import { markdown } from '../src/report/formatters/extract/markdown.js';
 import { text } from '../src/report/formatters/extract/text.js';
 import { wrap } from '../src/report/wrap.js';
+
+// Colour output needs chalk, which the CLI loads only when colour is on.
+beforeAll(loadColour);
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const plain: ExtractFormatOptions = { color: false };

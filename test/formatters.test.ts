@@ -1,5 +1,6 @@
 // Formatters are pure: a hand-built LintReport in, an exact string out.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadColour } from '../src/report/paint.js';
 import type { FileResult, Finding } from '../src/lint/finding.js';
 import { summarise, type LintReport } from '../src/report/lint-report.js';
 import { lintFormatters } from '../src/report/formatters/index.js';
@@ -7,6 +8,9 @@ import { compact } from '../src/report/formatters/compact.js';
 import { github } from '../src/report/formatters/github.js';
 import { json } from '../src/report/formatters/json.js';
 import { stylish } from '../src/report/formatters/stylish.js';
+
+// Colour output needs chalk, which the CLI loads only when colour is on.
+beforeAll(loadColour);
 
 const ANSI = /\u001b\[/;
 const plain = { color: false };

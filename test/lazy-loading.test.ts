@@ -27,13 +27,18 @@ function packagesLoaded(args: string[]): Set<string> {
 const HEAVY_FOR_LINT = ['exceljs', 'better-sqlite3', 'csv-stringify', 'compromise', 'natural', 'zod', 'fast-glob', 'cli-table3'];
 
 describe('lazy loading', () => {
-  it('lint of one plain-text file loads commander, chalk and js-yaml (the corpus config), not the export, NLP or table libraries', () => {
+  it('lint of one plain-text file, piped, loads commander and js-yaml (the corpus config), not chalk, the export, NLP or table libraries', () => {
     const loaded = packagesLoaded(['lint', 'corpus/esrc-festival-mixed-economy-of-welfare-2008.txt']);
     expect(loaded.has('commander')).toBe(true); // the trace works
     expect(loaded.has('js-yaml')).toBe(true);
     // A valid config needs neither the locating YAML parser nor, with no glob in its ignore list
     // ("README.md"), the glob matcher.
-    for (const name of [...HEAVY_FOR_LINT, 'yaml', 'picomatch']) expect(loaded.has(name), name).toBe(false);
+    for (const name of [...HEAVY_FOR_LINT, 'yaml', 'picomatch', 'chalk']) expect(loaded.has(name), name).toBe(false);
+  });
+
+  it('lint in colour loads chalk', () => {
+    const loaded = packagesLoaded(['lint', '--color', 'corpus/esrc-festival-mixed-economy-of-welfare-2008.txt']);
+    expect(loaded.has('chalk')).toBe(true);
   });
 
   it('a config that is not plainly valid loads yaml to say where the problem is', () => {

@@ -17,6 +17,7 @@ import type { InputRef } from '../ingest/source.js';
 import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { terminalWidth, useColor } from './color.js';
+import { loadColour } from '../report/paint.js';
 import { displayPath } from './display-path.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { inInputOrder } from './in-order.js';
@@ -117,6 +118,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   if (format === 'text') {
     const width = terminalWidth(io.stdout as { columns?: number }, 100);
     const color = useColor(options.color, io.stdout as NodeJS.WriteStream);
+    if (color) await loadColour();
     io.stdout.write(comparisonToTerminal(comparison, { width, color, ...(by ? { by } : {}) }));
   } else if (options.out) {
     const tables = EXPORTERS[format].tabular ? tablesFor(comparison, table ?? by) : [];

@@ -1,6 +1,6 @@
 // `canvass rules list [pack]` and `canvass rules test [pack|path]`.
 
-import { Chalk } from 'chalk';
+import { loadColour, paint } from '../report/paint.js';
 import { listBundledPacks, resolvePack } from '../packs/load.js';
 import type { Pack } from '../packs/types.js';
 import { testPackExamples } from '../lint/rule-tester.js';
@@ -32,7 +32,7 @@ async function loadPacks(ref: string | undefined, io: CommandIO): Promise<Pack[]
 export async function runRulesList(ref: string | undefined, options: { color?: boolean }, io: CommandIO): Promise<number> {
   const packs = await loadPacks(ref, io);
   if (typeof packs === 'number') return packs;
-  const c = new Chalk({ level: useColor(options.color, io.stdout as NodeJS.WriteStream) ? 1 : 0 });
+  const c = await colourFor(options.color, io);
   const width = terminalWidth(io.stdout as NodeJS.WriteStream, 120);
   const { default: Table } = await import('cli-table3'); // only this command draws tables
   for (const pack of packs) {
@@ -56,7 +56,7 @@ export async function runRulesList(ref: string | undefined, options: { color?: b
 export async function runRulesTest(ref: string | undefined, options: { color?: boolean }, io: CommandIO): Promise<number> {
   const packs = await loadPacks(ref, io);
   if (typeof packs === 'number') return packs;
-  const c = new Chalk({ level: useColor(options.color, io.stdout as NodeJS.WriteStream) ? 1 : 0 });
+  const c = await colourFor(options.color, io);
   let failures = 0;
   let total = 0;
   for (const pack of packs) {
@@ -80,4 +80,10 @@ export async function runRulesTest(ref: string | undefined, options: { color?: b
   const summary = `${total - failures}/${total} examples pass`;
   io.stdout.write(failures ? c.red(`\n✖ ${summary}, ${failures} fail\n`) : c.green(`\n✔ ${summary}\n`));
   return failures ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function colourFor(flag: boolean | undefined, io: CommandIO) {
+  const color = useColor(flag, io.stdout as NodeJS.WriteStream);
+  if (color) await loadColour();
+  return paint(color);
 }

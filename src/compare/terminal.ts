@@ -2,11 +2,11 @@
 // terminal's width (long text wraps; nothing is cut). Narrow terminals get lists instead of tables.
 
 import Table from 'cli-table3';
-import { Chalk, type ChalkInstance } from 'chalk';
 import { formatProblem } from '../yaml/located-error.js';
 import type { Comparison, ComparisonProblem, ComparedRespondent, TableName } from './types.js';
 import { lookup } from './lookup.js';
 import { wrap } from '../report/wrap.js';
+import { paint, type Paint } from '../report/paint.js';
 
 export interface TerminalOptions {
   width: number;
@@ -22,7 +22,7 @@ const SUMMARY_FIXES = 10;
 const NARROW = 60;
 
 export function comparisonToTerminal(comparison: Comparison, options: TerminalOptions): string {
-  const k = new Chalk({ level: options.color ? 1 : 0 });
+  const k = paint(options.color);
   const c = withDisplayNames(comparison);
   const parts: string[] = [];
   if (!options.by) parts.push(summary(c, k, options.width));
@@ -39,7 +39,7 @@ export function formatComparisonProblem(p: ComparisonProblem): string {
   return formatProblem({ file: p.path, line: p.line, column: p.column, message: p.message });
 }
 
-function summary(c: Comparison, k: ChalkInstance, width: number): string {
+function summary(c: Comparison, k: Paint, width: number): string {
   const lines = [
     k.bold(
       `${plural(c.documents.length, 'document')}, ${plural(c.respondents.length, 'respondent')}, ` +
@@ -98,7 +98,7 @@ function summary(c: Comparison, k: ChalkInstance, width: number): string {
 
 // --- Questions × respondents, one table per consultation -------------------------------------
 
-function questionsSection(c: Comparison, k: ChalkInstance, width: number): string {
+function questionsSection(c: Comparison, k: Paint, width: number): string {
   const title = k.bold('Questions × respondents');
   if (c.questions.length === 0) return `${title}\n  No consultation questions were found in these documents.`;
   const out = [title];
@@ -129,7 +129,7 @@ function questionsSection(c: Comparison, k: ChalkInstance, width: number): strin
 
 // --- Recommendations by question -------------------------------------------------------------
 
-function recommendationsSection(c: Comparison, k: ChalkInstance, width: number): string {
+function recommendationsSection(c: Comparison, k: Paint, width: number): string {
   const title = k.bold('Recommendations by question');
   if (c.recommendations.length === 0) return `${title}\n  No recommendations were found.`;
   const question = (id: number | null) => (id === null ? '—' : `Q${lookup(c).question(id)!.number}`);
@@ -152,7 +152,7 @@ function recommendationsSection(c: Comparison, k: ChalkInstance, width: number):
 
 // --- Terminology × respondents ---------------------------------------------------------------
 
-function termsSection(c: Comparison, k: ChalkInstance, width: number): string {
+function termsSection(c: Comparison, k: Paint, width: number): string {
   const title = k.bold('Terminology × respondents');
   const total = (termId: number) => lookup(c).termTotal(termId);
   // Terms the findings are about come first ("voluntary sector" before "social enterprise"):
@@ -196,7 +196,7 @@ function termsSection(c: Comparison, k: ChalkInstance, width: number): string {
 
 // --- Themes ------------------------------------------------------------------------------------
 
-function themesSection(c: Comparison, k: ChalkInstance, width: number): string {
+function themesSection(c: Comparison, k: Paint, width: number): string {
   if (c.themes.length === 0) return '';
   const title = k.bold(`Themes × respondents (${c.frame}; passages)`);
   const index = lookup(c);
@@ -265,7 +265,7 @@ const PADDING = 2;
  * name, "Representation") is broken where it can be (after "/", "-", "_", ".") before cli-table3,
  * which would cut it with "…", sees it. Styled cells are short labels and are left as they are.
  */
-function makeTable(k: ChalkInstance, head: string[], colWidths: number[]): { push(row: string[]): void; toString(): string } {
+function makeTable(k: Paint, head: string[], colWidths: number[]): { push(row: string[]): void; toString(): string } {
   const fitted = (cell: string, i: number) => (cell.includes('\u001b') ? cell : breakLongWords(cell, colWidths[i]! - PADDING));
   const table = new Table({
     head: head.map((h, i) => k.bold(fitted(h, i))),
@@ -328,7 +328,7 @@ function byConsultation(questions: Comparison['questions']): Array<{ consultatio
   return [...groups.values()];
 }
 
-function consultationHeading(k: ChalkInstance, consultation: string | null, width: number): string {
+function consultationHeading(k: Paint, consultation: string | null, width: number): string {
   return k.italic(wrap(consultation ? `Consultation: ${consultation}` : 'Consultation not stated', width, 0, 2));
 }
 
@@ -352,7 +352,7 @@ function nameOf(c: Comparison, respondentId: number): string {
   return lookup(c).respondent(respondentId)?.name ?? '';
 }
 
-function stanceColour(k: ChalkInstance, stance: string): string {
+function stanceColour(k: Paint, stance: string): string {
   return stance === 'supportive' ? k.green(stance) : stance === 'critical' ? k.red(stance) : stance === 'mixed' ? k.yellow(stance) : stance;
 }
 

@@ -1,11 +1,11 @@
 // The default output, for people: findings grouped by file with aligned columns, then a summary.
 
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { FileResult } from '../../lint/finding.js';
 import { formatProblem } from '../../yaml/located-error.js';
 import type { Severity } from '../../packs/types.js';
 import type { LintReport } from '../lint-report.js';
 import type { FormatOptions } from './index.js';
+import { paint, type Paint, type Style } from '../paint.js';
 
 /** One output line before padding and colouring; input problems have no rule id and maybe no position. */
 interface Row {
@@ -16,8 +16,7 @@ interface Row {
 }
 
 export function stylish(report: LintReport, options: FormatOptions): string {
-  // Our own instance, so the CLI's colour decision is the only one that counts.
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = paint(options.color);
   const groups = report.files.filter((file) => file.problems.length > 0 || file.findings.length > 0);
 
   const totals = countProblems(report.files);
@@ -44,14 +43,14 @@ export function stylish(report: LintReport, options: FormatOptions): string {
       : `${groups.length} of ${plural(report.files.length, 'file')}`;
   const tone = totals.errors > 0 ? c.red : totals.warnings > 0 ? c.yellow : c.cyan;
 
-  let summary = tone.bold(`✖ ${plural(totals.problems, 'problem')} (${counts}) in ${where}${quietNote}`) + '\n';
+  let summary = c.bold(tone(`✖ ${plural(totals.problems, 'problem')} (${counts}) in ${where}${quietNote}`)) + '\n';
   if (totals.fixable > 0) {
     summary += tone(`  ${plural(totals.fixable, 'finding')} can be fixed with --fix`) + '\n';
   }
   return configBlock + blocks.join('\n') + (blocks.length ? '\n' : '') + summary;
 }
 
-function formatGroup(file: FileResult, c: ChalkInstance): string {
+function formatGroup(file: FileResult, c: Paint): string {
   const rows: Row[] = [
     ...file.problems.map((p) => ({
       position: p.line !== undefined ? `${p.line}:${p.column ?? 1}` : '',
@@ -83,7 +82,7 @@ function formatGroup(file: FileResult, c: ChalkInstance): string {
   return c.underline(file.path) + '\n' + lines.join('\n') + '\n';
 }
 
-function severityColour(severity: Severity, c: ChalkInstance): ChalkInstance {
+function severityColour(severity: Severity, c: Paint): Style {
   return severity === 'error' ? c.red : severity === 'warning' ? c.yellow : c.cyan;
 }
 

@@ -2,13 +2,13 @@
 // with its stance, then its recommendations as paragraphs wrapped to the terminal's width (words
 // are never cut), the cue word in bold; a summary line at the end.
 
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { ExtractedQuestion, ExtractedResponse, Recommendation, Stance } from '../../../extract/types.js';
 import type { InputProblem } from '../../../lint/finding.js';
 import type { ExtractReport, ReportedDocument } from '../../extract-report.js';
 import type { ExtractFormatOptions } from './index.js';
 import { summaryLine, uniqueCues } from './shared.js';
 import { pad, wrap } from '../../wrap.js';
+import { paint, type Paint, type Style } from '../../paint.js';
 
 export const DEFAULT_WIDTH = 100;
 /** Stance cues shown per question; the rest are in the JSON. */
@@ -20,14 +20,14 @@ const QUESTION = 4;
 const RECOMMENDATION = 6;
 
 interface Ctx {
-  c: ChalkInstance;
+  c: Paint;
   width: number;
   options: ExtractFormatOptions;
 }
 
 export function text(report: ExtractReport, options: ExtractFormatOptions): string {
   // Our own instance, so the CLI's colour decision is the only one that counts.
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = paint(options.color);
   const ctx: Ctx = { c, width: options.width && options.width > 0 ? options.width : DEFAULT_WIDTH, options };
   const blocks = report.documents.map((doc) => documentBlock(doc, ctx));
   // Inputs that gave nothing come last, next to the summary, where they are not scrolled away.
@@ -126,7 +126,7 @@ function findCue(text: string, cue: string): { start: number; end: number } | un
   return m ? { start: m.index, end: m.index + m[0].length } : undefined;
 }
 
-function stanceColour(stance: Stance, c: ChalkInstance): ChalkInstance {
+function stanceColour(stance: Stance, c: Paint): Style {
   return stance === 'supportive' ? c.green : stance === 'critical' ? c.red : stance === 'mixed' ? c.yellow : c.dim;
 }
 
