@@ -17,7 +17,10 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Touching process.stdin sets up a stream (a few ms): only reading '-' needs it.
+  get stdin() {
+    return process.stdin;
+  },
 });
 // Let stdout drain before exiting: a large JSON report piped to another program must not be cut.
 process.exitCode = code;

@@ -91,7 +91,7 @@ function read(ref: InputRef, options: ExtractOptions, io: CommandIO): Promise<So
   return readSource(ref, {
     cwd: io.cwd,
     ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
-    ...(io.stdin ? { stdin: io.stdin } : {}),
+    ...(ref.kind === 'stdin' && io.stdin ? { stdin: io.stdin } : {}),
   });
 }
 

@@ -68,7 +68,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
     resolverProblems = parallel.problems;
   } else {
     const resolver = new RuleSetResolver(resolverOptions);
-    for await (const [result] of inInputOrder(files, (ref) => lintInput(ref, resolver, job, io.stdin))) if (result) results.push(result);
+    for await (const [result] of inInputOrder(files, (ref) => lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined))) if (result) results.push(result);
     resolverProblems = resolver.problems;
   }
 
