@@ -122,8 +122,16 @@ rows.push([
 
 // 5. One small file, start to finish, and Node's own start-up on this machine.
 const oneSmallFile = join(repo, 'corpus', 'social-enterprise-coalition-childrens-trusts-2008.txt');
-const oneFile = median(Array.from({ length: 11 }, () => wall(node, [join(repo, 'bin', 'canvass.js'), 'lint', oneSmallFile])));
-const nodeAlone = median(Array.from({ length: 11 }, () => wall(node, ['-e', '0'])));
+// Interleaved, 15 of each: on a busy machine a slow spell then hits both alike. The median is the
+// figure; the fastest shows what the machine does when nothing else is running.
+const oneFileRuns: number[] = [];
+const nodeRuns: number[] = [];
+for (let i = 0; i < 15; i++) {
+  oneFileRuns.push(wall(node, [join(repo, 'bin', 'canvass.js'), 'lint', oneSmallFile]));
+  nodeRuns.push(wall(node, ['-e', '0']));
+}
+const oneFile = median(oneFileRuns);
+const nodeAlone = median(nodeRuns);
 
 const table = [
   '| run | throughput | files/s | peak memory | wall time |',
@@ -137,5 +145,5 @@ process.stdout.write(`${table}
 - canvass vs textlint + prh: ${(canvassRate / textlintRate).toFixed(1)}x the throughput, start-up excluded (goal: >= 10x)
 - canvass extract: ${mbps(extract.seconds!).toFixed(2)} MB/s on one core (goal: at least 1 MB/s per core)
 - canvass compare: ${compare.seconds!.toFixed(1)} s against lint + extract ${(single.seconds! + extract.seconds!).toFixed(1)} s, ${((100 * compare.seconds!) / (single.seconds! + extract.seconds!)).toFixed(0)}% (goal: at most 110%)
-- one small file (${oneSmallFile.split('/').pop()}): ${oneFile.toFixed(2)} s wall, of which Node's own start-up is ${nodeAlone.toFixed(2)} s (goal: < 0.2 s)
+- one small file (${oneSmallFile.split('/').pop()}): ${oneFile.toFixed(2)} s wall (median of 15; fastest ${min(oneFileRuns).toFixed(2)} s), of which Node's own start-up is ${nodeAlone.toFixed(2)} s (fastest ${min(nodeRuns).toFixed(2)} s): canvass's own share ${(oneFile - nodeAlone).toFixed(2)} s (goal: < 0.2 s in all)
 `);
