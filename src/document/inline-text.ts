@@ -1,6 +1,7 @@
 // Spans Markdown does not mark but readers see: bare URLs, email addresses and quotations.
 // They run over one block's text; quotations never cross a block boundary.
 
+import { isLetterOrDecimal } from './chars.js';
 import type { Span } from './model.js';
 
 const URL_CUE = /:\/\/|www\.|\.(?:org|gov|com|net|edu|ac|co|uk|int|eu|info|io)\b/i;
@@ -28,7 +29,7 @@ export function findUrlsAndEmails(text: string, start: number, end: number): Spa
 }
 
 const QUOTE_CHAR = /[“”‘’"']/g;
-const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{Nd}]/u.test(c);
+const isLetterOrDigit = (c: string | undefined) => c !== undefined && isLetterOrDecimal(c.charCodeAt(0));
 const isSpaceOrOpen = (c: string | undefined) => c === undefined || /[\s([{\u2014\u2013/-]/.test(c);
 
 /**

@@ -5,6 +5,7 @@
 // position, so at each hit position we confirm every pattern that could start with that character
 // (a small bucket) with its own sticky regex: overlapping matches of different rules all survive.
 
+import { isLetterOrNumber } from '../document/chars.js';
 import type { TermPattern } from './terms.js';
 
 export interface Hit {
@@ -29,7 +30,6 @@ interface Lane {
   wildcard: Entry[];
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const PARAGRAPH_BREAK = /\n[ \t\r]*\n/;
 
 export class Scanner {
@@ -113,8 +113,8 @@ function confirm(text: string, at: number, entries: readonly Entry[], byOwner: H
     if (!m || m[0].length === 0) continue;
     const end = at + m[0].length;
     if (entry.pattern.checkBoundaries) {
-      if (at > 0 && LETTER_OR_DIGIT.test(text[at - 1]!)) continue;
-      if (end < text.length && LETTER_OR_DIGIT.test(text[end]!)) continue;
+      if (at > 0 && isLetterOrNumber(text.charCodeAt(at - 1))) continue;
+      if (end < text.length && isLetterOrNumber(text.charCodeAt(end))) continue;
       if (m[0].includes('\n') && PARAGRAPH_BREAK.test(m[0])) continue;
     }
     for (const owner of entry.owners) byOwner[owner]!.push({ owner, pattern: entry.pattern, start: at, end, suffix: m[1] });

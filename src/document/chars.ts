@@ -1,0 +1,25 @@
+// Character tests run once per candidate or quotation mark. ASCII and General Punctuation
+// (U+2000-206F: spaces, dashes, quotation marks; no letters or digits) are answered from the code,
+// which is most characters next to a term or a quote; only the rest go to a Unicode-property regex,
+// which costs a few milliseconds to compile (a one-file lint may not need it at all).
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+const LETTER_OR_DECIMAL = /[\p{L}\p{Nd}]/u;
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Is the UTF-16 code unit `c` a letter or a number (\p{L}, \p{N})? */
+export function isLetterOrNumber(c: number): boolean {
+  if (c < 128) return isAsciiLetterOrDigit(c);
+  if (c >= 0x2000 && c <= 0x206f) return false;
+  return LETTER_OR_NUMBER.test(String.fromCharCode(c));
+}
+
+/** Is the UTF-16 code unit `c` a letter or a decimal digit (\p{L}, \p{Nd})? */
+export function isLetterOrDecimal(c: number): boolean {
+  if (c < 128) return isAsciiLetterOrDigit(c);
+  if (c >= 0x2000 && c <= 0x206f) return false;
+  return LETTER_OR_DECIMAL.test(String.fromCharCode(c));
+}
