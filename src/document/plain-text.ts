@@ -5,6 +5,7 @@
 // footnotes and headings that are just short lines. These refinements run on plain text only,
 // after segmentation, identically on the fast path and the remark path.
 
+import { isWhiteSpace } from './chars.js';
 import { makeBlock, type Block, type ContainerType } from './model.js';
 
 const BULLET = /^([·•▪◦‣●○■□➢✓✔])[ \t\u00a0]+/;
@@ -146,15 +147,6 @@ function wordCount(s: string): number {
     }
   }
   return words;
-}
-
-/** The characters /\s/ matches, by code. */
-function isWhiteSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 function countOf(s: string, needle: string): number {

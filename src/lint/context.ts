@@ -5,6 +5,7 @@ import type { Block, Document } from '../document/model.js';
 import type { ContextCondition, Position, Unit } from '../packs/types.js';
 import { computeSections, sameSection, sectionAt, type Section } from '../structure/sections.js';
 import type { Hit } from './scanner.js';
+import { isWhiteSpace } from '../document/chars.js';
 import { inScopeAt, type ScopeFilter } from './scope.js';
 
 // Created on first use: building it loads ICU sentence data (~20 ms), which most runs never need.
@@ -143,12 +144,20 @@ function insideException(text: string, exceptions: readonly RegExp[], start: num
 }
 
 // Between a sentence's end and its first word: spaces, quotes, brackets, emphasis marks.
-const LEAD = /[\s*_“"‘'([]*$/;
+const isLead = (c: number) => isWhiteSpace(c) || c === 42 || c === 95 || c === 0x201c || c === 34 || c === 0x2018 || c === 39 || c === 40 || c === 91;
+// Closing quotes and brackets after a sentence's final mark: " ” ’ ' ) ]
+const isCloser = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93;
+// . ! ? …
+const isFinalMark = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
 // At a block's start there may also be list numbering written as text: "i.", "a)", "2.3".
 const NUMBERING = /^(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.)][\s*_“"‘'([]*$/i;
 // A sentence ends at . ! ? … (and closing quotes or brackets), but not after an abbreviation.
-const SENTENCE_END = /[.!?…]["”’')\]]*$/;
-const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|cf|vs|viz|al|approx|para|paras|no|nos|p|pp|ch|fig|Mr|Mrs|Ms|Dr|St|Prof|Cllr|Rt|Hon)\.$/i;
+const ABBREVIATIONS = '(?:e\\.g|i\\.e|etc|cf|vs|viz|al|approx|para|paras|no|nos|p|pp|ch|fig|Mr|Mrs|Ms|Dr|St|Prof|Cllr|Rt|Hon)\\.$';
+const ABBREVIATION = new RegExp(`(?:^|[\\s(])${ABBREVIATIONS}`, 'i');
+/** The same, on the last characters of a longer text (whose start is not the text's start). */
+const ABBREVIATION_INSIDE = new RegExp(`[\\s(]${ABBREVIATIONS}`, 'i');
+/** Enough to hold the longest abbreviation with its dot and the character before it. */
+const ABBREVIATION_TAIL = 12;
 
 /**
  * Does a sentence start at `start`? True at the start of a block (after list numbering, bullets,
@@ -158,11 +167,18 @@ const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|cf|vs|viz|al|approx|para|paras
 function isSentenceStart(ctx: DocumentContext, start: number): boolean {
   const block = ctx.doc.blockAt(start);
   if (!block) return false;
+  const text = ctx.doc.text;
   const from = Math.max(block.start, start - 200);
-  const before = ctx.doc.text.slice(from, start);
-  const rest = before.replace(LEAD, '');
-  if (from === block.start && (rest === '' || NUMBERING.test(before))) return true;
-  return SENTENCE_END.test(rest) && !ABBREVIATION.test(rest);
+  // Walk back over what may stand between a sentence's end and its first word (a character loop:
+  // end-anchored regexes would be tried from every position of the 200 characters).
+  let i = start;
+  while (i > from && isLead(text.charCodeAt(i - 1))) i--;
+  if (from === block.start && (i === from || NUMBERING.test(text.slice(from, start)))) return true;
+  let j = i;
+  while (j > from && isCloser(text.charCodeAt(j - 1))) j--;
+  if (j === from || !isFinalMark(text.charCodeAt(j - 1))) return false;
+  const tailFrom = Math.max(from, i - ABBREVIATION_TAIL);
+  return !(tailFrom === from ? ABBREVIATION : ABBREVIATION_INSIDE).test(text.slice(tailFrom, i));
 }
 
 export type { ContextCondition };
