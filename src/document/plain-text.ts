@@ -37,6 +37,9 @@ export function refinePlainTextBlocks(text: string, blocks: readonly Block[]): B
 
 /** Split a paragraph where a line break in plain text is really a paragraph break. */
 function softParagraphs(text: string, block: Block): Block[] {
+  // Most blocks are one line (a paragraph per line, as word processors save them): nothing to split.
+  const newline = text.indexOf('\n', block.start);
+  if (newline === -1 || newline >= block.end) return [block];
   const lines = linesOf(text, block.start, block.end);
   if (lines.length === 1) return [block];
   const pieces: Block[] = [];
