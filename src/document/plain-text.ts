@@ -38,25 +38,42 @@ export function refinePlainTextBlocks(text: string, blocks: readonly Block[]): B
 /** Split a paragraph where a line break in plain text is really a paragraph break. */
 function softParagraphs(text: string, block: Block): Block[] {
   // Most blocks are one line (a paragraph per line, as word processors save them): nothing to split.
-  const newline = text.indexOf('\n', block.start);
-  if (newline === -1 || newline >= block.end) return [block];
-  const lines = linesOf(text, block.start, block.end);
-  if (lines.length === 1) return [block];
+  const firstBreak = text.indexOf('\n', block.start);
+  if (firstBreak === -1 || firstBreak >= block.end) return [block];
   const pieces: Block[] = [];
-  let pieceStart = lines[0]![0];
+  let pieceStart = block.start;
   let boldOpen = false;
-  for (let k = 0; k < lines.length - 1; k++) {
-    const [ls, le] = lines[k]!;
-    const prev = text.slice(ls, le).trimEnd();
+  // Each line but the last, as `prev`, with the line after it, walked by offsets (this runs on
+  // every hard-wrapped paragraph: no array of lines).
+  for (let ls = block.start; ; ) {
+    const nl = lineBreakBefore(text, ls, block.end);
+    const next = nl + 1;
+    if (nl >= block.end || next >= block.end) break;
+    const prev = text.slice(ls, withoutCR(text, ls, nl)).trimEnd();
     boldOpen = countOf(prev, '**') % 2 === 1 ? !boldOpen : boldOpen;
-    if (boldOpen) continue;
-    const next = text.slice(lines[k + 1]![0], lines[k + 1]![1]).trimStart();
-    if (!breaksParagraph(prev, next)) continue;
-    pieces.push(piece(text, block, pieceStart, le));
-    pieceStart = lines[k + 1]![0] + (text.slice(lines[k + 1]![0], lines[k + 1]![1]).length - next.length);
+    if (!boldOpen) {
+      const nextLine = text.slice(next, withoutCR(text, next, lineBreakBefore(text, next, block.end)));
+      const nextText = nextLine.trimStart();
+      if (breaksParagraph(prev, nextText)) {
+        pieces.push(piece(text, block, pieceStart, withoutCR(text, ls, nl)));
+        pieceStart = next + (nextLine.length - nextText.length);
+      }
+    }
+    ls = next;
   }
   pieces.push(piece(text, block, pieceStart, block.end));
   return pieces;
+}
+
+/** The offset of the first \n at or after `from`, or `end` if there is none before it. */
+function lineBreakBefore(text: string, from: number, end: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl === -1 || nl > end ? end : nl;
+}
+
+/** The end of the line [start, end) without a \r before its \n. */
+function withoutCR(text: string, start: number, end: number): number {
+  return end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
 
 function breaksParagraph(prev: string, next: string): boolean {
@@ -156,18 +173,4 @@ function countOf(s: string, needle: string): number {
   let n = 0;
   for (let i = s.indexOf(needle); i !== -1; i = s.indexOf(needle, i + needle.length)) n++;
   return n;
-}
-
-function linesOf(text: string, start: number, end: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let s = start;
-  while (s < end) {
-    let nl = text.indexOf('\n', s);
-    if (nl === -1 || nl > end) nl = end;
-    let e = nl;
-    if (e > s && text[e - 1] === '\r') e--;
-    out.push([s, e]);
-    s = nl + 1;
-  }
-  return out;
 }
