@@ -14,8 +14,16 @@ export interface Hit {
   readonly pattern: TermPattern;
   readonly start: number;
   readonly end: number;
-  /** Inflection suffix of a phrase match ("s", "ies"), if any. */
-  readonly suffix: string | undefined;
+}
+
+/**
+ * The inflection suffix of a phrase hit ("s", "ies"), if any: its sticky regex run again at the
+ * hit. Only a hit that becomes a finding with a suggestion needs it, so the scan does not keep it.
+ */
+export function suffixOf(text: string, hit: Hit): string | undefined {
+  const sticky = hit.pattern.sticky;
+  sticky.lastIndex = hit.start;
+  return sticky.exec(text)?.[1];
 }
 
 interface Entry {
@@ -109,15 +117,17 @@ function confirm(text: string, at: number, entries: readonly Entry[], byOwner: H
     if (prefix !== undefined && !startsWithLetters(text, at, prefix, !entry.pattern.caseSensitive)) continue;
     const sticky = entry.pattern.sticky;
     sticky.lastIndex = at;
-    const m = sticky.exec(text);
-    if (!m || m[0].length === 0) continue;
-    const end = at + m[0].length;
+    // test, not exec: the end is where the regex stopped, and no match array is made per candidate.
+    if (!sticky.test(text)) continue;
+    const end = sticky.lastIndex;
+    if (end === at) continue;
     if (entry.pattern.checkBoundaries) {
       if (at > 0 && isLetterOrNumber(text.charCodeAt(at - 1))) continue;
       if (end < text.length && isLetterOrNumber(text.charCodeAt(end))) continue;
-      if (m[0].includes('\n') && PARAGRAPH_BREAK.test(m[0])) continue;
+      const newline = text.indexOf('\n', at);
+      if (newline !== -1 && newline < end && PARAGRAPH_BREAK.test(text.slice(at, end))) continue;
     }
-    for (const owner of entry.owners) byOwner[owner]!.push({ owner, pattern: entry.pattern, start: at, end, suffix: m[1] });
+    for (const owner of entry.owners) byOwner[owner]!.push({ owner, pattern: entry.pattern, start: at, end });
   }
 }
 

@@ -5,7 +5,7 @@ import type { ConsistencyRule } from '../../packs/types.js';
 import { displayText, type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
 import { passesGate } from '../context.js';
 import { renderMessage } from '../message.js';
-import type { Hit } from '../scanner.js';
+import { suffixOf, type Hit } from '../scanner.js';
 import { compileTerm, inflectLike, matchCase, type TermPattern } from '../terms.js';
 
 interface Variant {
@@ -74,6 +74,6 @@ function preferredForm(
   caseSensitive: boolean,
 ): string {
   if (winner.pattern.isRegex) return displayText(text.slice(winnerHits[0]!.start, winnerHits[0]!.end));
-  const inflected = inflectLike(winner.term, hit.pattern, hit.suffix);
+  const inflected = inflectLike(winner.term, hit.pattern, suffixOf(text, hit));
   return caseSensitive ? inflected : matchCase(actual, inflected);
 }

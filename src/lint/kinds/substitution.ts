@@ -3,6 +3,7 @@
 import type { SubstitutionRule } from '../../packs/types.js';
 import { displayText, type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
 import { passesGate } from '../context.js';
+import { suffixOf } from '../scanner.js';
 import { renderMessage } from '../message.js';
 import { compileTerm, inflectLike, matchCase } from '../terms.js';
 
@@ -19,7 +20,7 @@ export function compileSubstitution(rule: SubstitutionRule, env: CompileEnv): Ru
       for (const hit of ctx.hits[owner] ?? []) {
         if (!passesGate(ctx, env.gate, hit.start, hit.end)) continue;
         const actual = text.slice(hit.start, hit.end);
-        let expected = inflectLike(replacement, hit.pattern, hit.suffix);
+        let expected = inflectLike(replacement, hit.pattern, suffixOf(text, hit));
         if (!caseSensitive) expected = matchCase(actual, expected);
         if (alreadyPreferred(text, hit.start, hit.end, expected, caseSensitive)) continue;
         out.push({
