@@ -8,6 +8,7 @@ import type { AcronymRule } from '../../packs/types.js';
 import { type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
 import { passesGate } from '../context.js';
 import { renderMessage } from '../message.js';
+import type { Hit } from '../scanner.js';
 import type { TermPattern } from '../terms.js';
 
 // Two or more capitals (digits and & allowed inside), optionally a plural "s": NHS, Q&A, DPULOs.
@@ -42,7 +43,7 @@ export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
       return v;
     };
     // First pass, cheap: where each acronym is used and first defined.
-    const uses = new Map<string, Array<{ start: number; end: number }>>();
+    const uses = new Map<string, Hit[]>();
     const firstDefinition = new Map<string, number>();
     for (const hit of ctx.hits[owner] ?? []) {
       const base = baseOf(text.slice(hit.start, hit.end));
@@ -52,8 +53,8 @@ export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
         continue;
       }
       const list = uses.get(base);
-      if (list) list.push({ start: hit.start, end: hit.end });
-      else uses.set(base, [{ start: hit.start, end: hit.end }]);
+      if (list) list.push(hit);
+      else uses.set(base, [hit]);
     }
     // Then the scope checks, only for uses that come before any definition: the first of them
     // in scope (not quoted, not shouted) is the finding.
@@ -70,9 +71,11 @@ export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
       const actual = text.slice(use.start, use.end);
       if (definedAt !== undefined) {
         const line = ctx.doc.lines.position(definedAt).line;
-        out.push({ ...use, message: renderMessage(rule.lateMessage ?? rule.message, { actual, line, hint: '' }) });
+        const message = renderMessage(rule.lateMessage ?? rule.message, { actual, line, hint: '' });
+        out.push({ start: use.start, end: use.end, message });
       } else {
-        out.push({ ...use, message: renderMessage(rule.message, { actual, line: '', hint: longFormHint(ctx, base, use.start) }) });
+        const message = renderMessage(rule.message, { actual, line: '', hint: longFormHint(ctx, base, use.start) });
+        out.push({ start: use.start, end: use.end, message });
       }
     }
     return out;
@@ -102,18 +105,15 @@ const BRACKETED_ONLY = /^\(\s*(?:(?:the|hereafter|or|and|known as)\s+)*[“"‘'
 function isDefinition(text: string, start: number, end: number): boolean {
   // Long form first: the token sits in a bracket of acronyms right after some words. Look for
   // the brackets only nearby (lastIndexOf alone could scan back through the whole document).
-  const near = text.slice(Math.max(0, start - 24), start);
-  const openAt = near.lastIndexOf('(');
-  if (openAt !== -1) {
-    const open = start - near.length + openAt;
-    const closeAt = text.slice(end, end + 41).indexOf(')');
-    if (closeAt !== -1 && BRACKETED_ONLY.test(text.slice(open, end + closeAt + 1))) {
+  const open = lastIndexWithin(text, 40, start - 24, start); // "("
+  if (open !== -1) {
+    const close = indexWithin(text, 41, end, end + 41); // ")"
+    if (close !== -1 && BRACKETED_ONLY.test(text.slice(open, close + 1))) {
       return /\p{L}[\p{L}’'.,]*\s*$/u.test(text.slice(Math.max(0, open - 40), open));
     }
   }
   // Acronym first: "CYPP (Children and Young People's Plan)".
-  const nextChars = text.slice(end, end + 3);
-  if (!nextChars.includes('(')) return false;
+  if (indexWithin(text, 40, end, end + 3) === -1) return false; // "(" right after
   const after = /^\s*\(([^()]{3,160})\)/.exec(text.slice(end, end + 170));
   if (after) {
     const words = after[1]!.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
@@ -121,6 +121,21 @@ function isDefinition(text: string, start: number, end: number): boolean {
     if (words.length >= 2 && words[0]![0]!.toLowerCase() === first) return true;
   }
   return false;
+}
+
+// Bounded searches: indexOf and lastIndexOf could run through the rest of the document for
+// every acronym in it.
+
+/** The first offset in [from, to) holding the character `code`, or -1. */
+function indexWithin(text: string, code: number, from: number, to: number): number {
+  for (let i = from, end = Math.min(to, text.length); i < end; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** The last offset in [from, to) holding the character `code`, or -1. */
+function lastIndexWithin(text: string, code: number, from: number, to: number): number {
+  for (let i = to - 1; i >= Math.max(0, from); i--) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /**
