@@ -83,13 +83,16 @@ export function createDocument(path: string, text: string, format: Format = form
       const allMarkup = inline.markup ?? [];
       let cached = spanCache.get(block);
       if (cached && (allMarkup.length === 0 || cached.mergedFrom === allMarkup)) return cached.merged ?? cached.own;
-      const markup = allMarkup.filter((s) => s.start < block.end && s.end > block.start);
+      const markup = allMarkup.length === 0 ? allMarkup : allMarkup.filter((s) => s.start < block.end && s.end > block.start);
       if (!cached) {
         const opaque = markup.filter((s) => s.type === 'code' || s.type === 'url' || s.type === 'email' || s.type === 'html');
-        const addresses = findUrlsAndEmails(text, block.start, block.end).filter(
-          (a) => !opaque.some((o) => o.start < a.end && a.start < o.end),
-        );
-        cached = { own: [...addresses, ...findQuotations(text, block.start, block.end, [...opaque, ...addresses])] };
+        let addresses = findUrlsAndEmails(text, block.start, block.end);
+        if (opaque.length) addresses = addresses.filter((a) => !opaque.some((o) => o.start < a.end && a.start < o.end));
+        const quotes = findQuotations(text, block.start, block.end, opaque.length ? [...opaque, ...addresses] : addresses);
+        // One list sorted by start, as callers stop at the first span past a match (a URL after a
+        // quotation must not hide the quotation).
+        const own = addresses.length === 0 ? quotes : quotes.length === 0 ? addresses : [...addresses, ...quotes].sort(bySpanStart);
+        cached = { own };
         spanCache.set(block, cached);
       }
       if (allMarkup.length === 0) return cached.own;

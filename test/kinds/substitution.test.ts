@@ -60,6 +60,18 @@ describe('substitution', () => {
     expect(where(await lintText(text, [rule()]))).toEqual(['7:9 voluntary sector']);
   });
 
+  it('skips a quotation followed by a URL or an email address in the same paragraph', async () => {
+    // Spans are checked in order of their start: the address after the quote must not hide it.
+    const text = [
+      'They said “the voluntary sector is fine” (see www.example.org), but the voluntary sector is not.',
+      '',
+      'Also ‘voluntary sector’, as info@example.org wrote.',
+    ].join('\n');
+    for (const format of ['markdown', 'text'] as const) {
+      expect(where(await lintText(text, [rule()], { format }))).toEqual(['1:73 voluntary sector']);
+    }
+  });
+
   it('applies only inside its scope', async () => {
     const text = '# Voluntary sector\n\nThe voluntary sector.\n\n- a voluntary sector item\n';
     expect(where(await lintText(text, [rule({ scope: ['heading'] })]))).toEqual(['1:3 Voluntary sector']);
