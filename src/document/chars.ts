@@ -3,11 +3,19 @@
 // which is most characters next to a term or a quote; only the rest go to a Unicode-property regex,
 // which costs a few milliseconds to compile (a one-file lint may not need it at all).
 
+const LETTER = /\p{L}/u;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 const LETTER_OR_DECIMAL = /[\p{L}\p{Nd}]/u;
 
 function isAsciiLetterOrDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Is the UTF-16 code unit `c` a letter (\p{L})? */
+export function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0x2000 && c <= 0x206f) return false;
+  return LETTER.test(String.fromCharCode(c));
 }
 
 /** Is the UTF-16 code unit `c` a letter or a number (\p{L}, \p{N})? */

@@ -8,6 +8,7 @@ import type { AcronymRule } from '../../packs/types.js';
 import { type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
 import { passesGate } from '../context.js';
 import { renderMessage } from '../message.js';
+import { isLetter, isWhiteSpace } from '../../document/chars.js';
 import type { Hit } from '../scanner.js';
 import type { TermPattern } from '../terms.js';
 
@@ -94,7 +95,11 @@ function inShoutedBlock(text: string, block: { start: number; end: number }): bo
   for (let i = block.start; i < block.end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) lower++;
+    else if (c >= 97 && c <= 122) {
+      lower++;
+      // Even if all the rest were capitals they could no longer make 60 %: stop counting.
+      if (upper + (block.end - i - 1) <= 1.5 * lower) return false;
+    }
   }
   return upper + lower >= 12 && upper / (upper + lower) > 0.6;
 }
@@ -109,7 +114,7 @@ function isDefinition(text: string, start: number, end: number): boolean {
   if (open !== -1) {
     const close = indexWithin(text, 41, end, end + 41); // ")"
     if (close !== -1 && BRACKETED_ONLY.test(text.slice(open, close + 1))) {
-      return /\p{L}[\p{L}’'.,]*\s*$/u.test(text.slice(Math.max(0, open - 40), open));
+      return wordBefore(text, Math.max(0, open - 40), open);
     }
   }
   // Acronym first: "CYPP (Children and Young People's Plan)".
@@ -119,6 +124,22 @@ function isDefinition(text: string, start: number, end: number): boolean {
     const words = after[1]!.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
     const first = text[start]!.toLowerCase();
     if (words.length >= 2 && words[0]![0]!.toLowerCase() === first) return true;
+  }
+  return false;
+}
+
+/**
+ * Does [from, to) end with a word (a letter, then letters, apostrophes, full stops or commas),
+ * perhaps followed by white space? The long form before "(CYPP)". A loop from the end: an
+ * end-anchored regex would be tried from every position.
+ */
+function wordBefore(text: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from && isWhiteSpace(text.charCodeAt(i - 1))) i--;
+  for (; i > from; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (isLetter(c)) return true;
+    if (c !== 0x2019 && c !== 39 && c !== 46 && c !== 44) return false; // ’ ' . ,
   }
   return false;
 }
