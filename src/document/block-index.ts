@@ -18,6 +18,8 @@ export class BlockIndex {
   /** Segmented ranges, sorted by start, non-overlapping. */
   private readonly segments: Segment[] = [];
   private readonly local: boolean;
+  /** The block `at` found last. */
+  private last: Block | undefined;
 
   constructor(
     private readonly text: string,
@@ -27,11 +29,23 @@ export class BlockIndex {
   }
 
   blocks(): Block[] {
-    if (!this.all) this.all = this.refine(segmentBlocks(this.text, this.format));
+    if (!this.all) {
+      this.all = this.refine(segmentBlocks(this.text, this.format));
+      this.last = undefined; // from now on, hand out the whole document's block objects only
+    }
     return this.all;
   }
 
   at(offset: number): Block | undefined {
+    // The checks on one candidate ask for the same block several times in a row.
+    const last = this.last;
+    if (last !== undefined && offset >= last.start && offset < last.end) return last;
+    const block = this.find(offset);
+    if (block) this.last = block;
+    return block;
+  }
+
+  private find(offset: number): Block | undefined {
     if (this.all || !this.local) return findBlock(this.blocks(), offset);
     let segment = this.segmentAt(offset);
     if (!segment) {
