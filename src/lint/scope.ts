@@ -17,6 +17,7 @@ export interface ScopeFilter {
 }
 
 const MARKUP_SCOPES = new Set(['strong', 'emphasis', 'link']);
+const MARKUP_OPTION = [{ markup: false }, { markup: true }] as const;
 
 export function compileScope(scope: readonly string[] | undefined): ScopeFilter {
   const include = new Set<string>();
@@ -52,18 +53,22 @@ export function inScopeAt(doc: Document, start: number, end: number, filter: Sco
   const block = doc.blockAt(start);
   if (!block || end > block.end) return false;
   const { include, exclude } = filter;
-  let included = include === undefined;
-  const meet = (name: string): boolean => {
-    if (exclude.has(name)) return false;
-    if (!included && include!.has(name)) included = true;
-    return true;
-  };
-  if (!meet(block.type)) return false;
-  for (const c of block.containers) if (!meet(c)) return false;
-  for (const span of doc.spansOf(block, { markup: filter.needsMarkup })) {
-    if (span.start >= end) break;
-    if (span.end > start && !meet(span.type)) return false;
+  // No name may be excluded; with an include list, one of them must be included.
+  let included = include === undefined || include.has(block.type);
+  if (exclude.has(block.type)) return false;
+  for (const c of block.containers) {
+    if (exclude.has(c)) return false;
+    if (!included && include!.has(c)) included = true;
   }
-  if ((exclude.has('mention') || include?.has('mention')) && isMention(doc.text, block.start, start) && !meet('mention')) return false;
+  for (const span of doc.spansOf(block, MARKUP_OPTION[filter.needsMarkup ? 1 : 0])) {
+    if (span.start >= end) break;
+    if (span.end <= start) continue;
+    if (exclude.has(span.type)) return false;
+    if (!included && include!.has(span.type)) included = true;
+  }
+  if ((exclude.has('mention') || include?.has('mention')) && isMention(doc.text, block.start, start)) {
+    if (exclude.has('mention')) return false;
+    included = true;
+  }
   return included;
 }

@@ -26,8 +26,9 @@ function fileJson(file: FileResult) {
 }
 
 function findingJson(f: Finding) {
-  // Optional keys are added only when present: absent, never null.
-  return {
+  // Optional keys are added only when present: absent, never null. Assigned after the literal
+  // (not spread into it): the key order is the same, without a temporary object per key.
+  const out: Record<string, unknown> = {
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
@@ -38,10 +39,11 @@ function findingJson(f: Finding) {
     offset: f.offset,
     length: f.length,
     match: f.match,
-    ...(f.expected !== undefined && { expected: f.expected }),
-    ...(f.fix !== undefined && { fix: { offset: f.fix.offset, length: f.fix.length, text: f.fix.text } }),
-    ...(f.link !== undefined && { link: f.link }),
   };
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.fix !== undefined) out.fix = { offset: f.fix.offset, length: f.fix.length, text: f.fix.text };
+  if (f.link !== undefined) out.link = f.link;
+  return out;
 }
 
 function configProblemJson(p: LocatedProblem) {
