@@ -1,3 +1,5 @@
+import { loadColour } from '../report/paint.js';
+
 // How to print for this terminal: colour or not (--color/--no-color win, then NO_COLOR / FORCE_COLOR,
 // then whether stdout is a TTY), and how wide.
 export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream = process.stdout): boolean {
@@ -6,6 +8,13 @@ export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream =
   const force = process.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return Boolean(stream.isTTY) && process.env.TERM !== 'dumb';
+}
+
+/** useColor, with chalk loaded when the answer is yes: what a command calls before printing. */
+export async function colourOutput(flag: boolean | undefined, stream: NodeJS.WriteStream): Promise<boolean> {
+  const color = useColor(flag, stream);
+  if (color) await loadColour();
+  return color;
 }
 
 /**

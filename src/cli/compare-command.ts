@@ -16,8 +16,7 @@ import { readSource } from '../ingest/read.js';
 import type { InputRef } from '../ingest/source.js';
 import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { terminalWidth, useColor } from './color.js';
-import { loadColour } from '../report/paint.js';
+import { colourOutput, terminalWidth } from './color.js';
 import { displayPath } from './display-path.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { inInputOrder } from './in-order.js';
@@ -117,8 +116,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
 
   if (format === 'text') {
     const width = terminalWidth(io.stdout as { columns?: number }, 100);
-    const color = useColor(options.color, io.stdout as NodeJS.WriteStream);
-    if (color) await loadColour();
+    const color = await colourOutput(options.color, io.stdout as NodeJS.WriteStream);
     io.stdout.write(comparisonToTerminal(comparison, { width, color, ...(by ? { by } : {}) }));
   } else if (options.out) {
     const tables = EXPORTERS[format].tabular ? tablesFor(comparison, table ?? by) : [];

@@ -17,8 +17,7 @@ import {
 } from '../report/extract-report.js';
 import { extractFormatters, type ExtractFormatName } from '../report/formatters/extract/index.js';
 import { ConfigIgnores } from '../config/config-ignores.js';
-import { terminalWidth, useColor } from './color.js';
-import { loadColour } from '../report/paint.js';
+import { colourOutput, terminalWidth } from './color.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { inInputOrder } from './in-order.js';
 import type { CommandIO } from './lint-command.js';
@@ -67,8 +66,7 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
 
   for (const problem of ignores.problems) io.stderr.write(`${problem}\n`);
   const report = makeExtractReport(documents, failures);
-  const color = format === 'text' ? useColor(options.color, io.stdout as NodeJS.WriteStream) : false;
-  if (color) await loadColour();
+  const color = format === 'text' ? await colourOutput(options.color, io.stdout as NodeJS.WriteStream) : false;
   const width = terminalWidth(io.stdout as { columns?: number });
   io.stdout.write(
     extractFormatters[format](report, {

@@ -10,8 +10,7 @@ import { formatProblem, type LocatedProblem } from '../yaml/located-error.js';
 import { inInputOrder } from './in-order.js';
 import { lintInput, type FileJob } from './lint-file.js';
 import { defaultJobs, lintInParallel, PARALLEL_MIN_FILES } from './parallel-lint.js';
-import { useColor } from './color.js';
-import { loadColour } from '../report/paint.js';
+import { colourOutput } from './color.js';
 import { relativeProblem } from './display-path.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 
@@ -75,8 +74,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   const configProblems = dedupeProblems(resolverProblems).map((p) => relativeProblem(p, io.cwd));
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const report: LintReport = { files: shown, configProblems, summary: summarise(shown, configProblems) };
-  const color = format === 'stylish' ? useColor(options.color, io.stdout as NodeJS.WriteStream) : false;
-  if (color) await loadColour();
+  const color = format === 'stylish' ? await colourOutput(options.color, io.stdout as NodeJS.WriteStream) : false;
   io.stdout.write(lintFormatters[format](report, { color, quiet: options.quiet ?? false }));
   // Config problems are also on stderr in machine formats, where a person may not read stdout.
   if (format !== 'stylish' && configProblems.length) {

@@ -1,11 +1,11 @@
 // `canvass rules list [pack]` and `canvass rules test [pack|path]`.
 
-import { loadColour, paint } from '../report/paint.js';
+import { paint } from '../report/paint.js';
 import { listBundledPacks, resolvePack } from '../packs/load.js';
 import type { Pack } from '../packs/types.js';
 import { testPackExamples } from '../lint/rule-tester.js';
 import { formatProblem, LocatedError } from '../yaml/located-error.js';
-import { terminalWidth, useColor } from './color.js';
+import { colourOutput, terminalWidth } from './color.js';
 import { displayPath } from './display-path.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import type { CommandIO } from './lint-command.js';
@@ -32,7 +32,7 @@ async function loadPacks(ref: string | undefined, io: CommandIO): Promise<Pack[]
 export async function runRulesList(ref: string | undefined, options: { color?: boolean }, io: CommandIO): Promise<number> {
   const packs = await loadPacks(ref, io);
   if (typeof packs === 'number') return packs;
-  const c = await colourFor(options.color, io);
+  const c = paint(await colourOutput(options.color, io.stdout as NodeJS.WriteStream));
   const width = terminalWidth(io.stdout as NodeJS.WriteStream, 120);
   const { default: Table } = await import('cli-table3'); // only this command draws tables
   for (const pack of packs) {
@@ -56,7 +56,7 @@ export async function runRulesList(ref: string | undefined, options: { color?: b
 export async function runRulesTest(ref: string | undefined, options: { color?: boolean }, io: CommandIO): Promise<number> {
   const packs = await loadPacks(ref, io);
   if (typeof packs === 'number') return packs;
-  const c = await colourFor(options.color, io);
+  const c = paint(await colourOutput(options.color, io.stdout as NodeJS.WriteStream));
   let failures = 0;
   let total = 0;
   for (const pack of packs) {
@@ -80,10 +80,4 @@ export async function runRulesTest(ref: string | undefined, options: { color?: b
   const summary = `${total - failures}/${total} examples pass`;
   io.stdout.write(failures ? c.red(`\n✖ ${summary}, ${failures} fail\n`) : c.green(`\n✔ ${summary}\n`));
   return failures ? EXIT_FINDINGS : EXIT_OK;
-}
-
-async function colourFor(flag: boolean | undefined, io: CommandIO) {
-  const color = useColor(flag, io.stdout as NodeJS.WriteStream);
-  if (color) await loadColour();
-  return paint(color);
 }

@@ -11,6 +11,11 @@ function isAsciiLetterOrDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** Is `c` a regex word character (\w: A-Z, a-z, 0-9, _)? */
+export function isAsciiWordChar(c: number): boolean {
+  return isAsciiLetterOrDigit(c) || c === 95;
+}
+
 /** Is the UTF-16 code unit `c` a letter (\p{L})? */
 export function isLetter(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -8,7 +8,7 @@ import type { AcronymRule } from '../../packs/types.js';
 import { type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
 import { passesGate } from '../context.js';
 import { renderMessage } from '../message.js';
-import { isLetter, isWhiteSpace } from '../../document/chars.js';
+import { isAsciiWordChar, isLetter, isWhiteSpace } from '../../document/chars.js';
 import type { Hit } from '../scanner.js';
 import type { TermPattern } from '../terms.js';
 
@@ -203,10 +203,6 @@ function longFormHint(
 /** Sticky regexes by acronym. */
 const longFormPatterns = new Map<string, RegExp>();
 
-/** \w: A-Z, a-z, 0-9, _ */
-function isAsciiWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
 
 /** "ADCS" -> A… (of|and|…)* D… (…)* C… S…: capitalised words whose initials spell it. */
 function longFormSource(base: string): string {

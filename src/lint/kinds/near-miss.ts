@@ -16,22 +16,11 @@ import { asciiPrefix, type TermPattern } from '../terms.js';
 type Distance = (a: string, b: string, options?: { restricted?: boolean }) => number;
 let damerauLevenshtein: Distance | undefined;
 
-// natural's implementation allocates a matrix of objects (~0.1 ms a call); the same misspelling
-// tends to recur across a corpus, so remember answers (bounded).
-const memo = new Map<string, number>();
-const MEMO_LIMIT = 10000;
+// natural's implementation allocates a matrix of objects (~0.1 ms a call); a rule keeps its
+// verdicts by the text as written (Target.verdicts), as the same words recur across a corpus.
+const VERDICT_LIMIT = 10000;
 
 function distance(a: string, b: string): number {
-  const key = `${a}\0${b}`;
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  const d = computeDistance(a, b);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, d);
-  return d;
-}
-
-function computeDistance(a: string, b: string): number {
   if (!damerauLevenshtein) {
     // Deep import: natural's root entry prints to stdout and loads database clients.
     const require = createRequire(import.meta.url);
@@ -84,7 +73,7 @@ export function compileNearMiss(rule: NearMissRule, env: CompileEnv): RunRule {
     if (v === undefined) {
       const key = normalise(written);
       v = ignore.has(key) || target.forms.some((f) => f.key === key) ? null : (closest(key, target) ?? null);
-      if (target.verdicts.size >= MEMO_LIMIT) target.verdicts.clear();
+      if (target.verdicts.size >= VERDICT_LIMIT) target.verdicts.clear();
       target.verdicts.set(written, v);
     }
     return v;
