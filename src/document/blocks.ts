@@ -8,7 +8,7 @@
 // (test/document-differential.test.ts) checks both paths give identical blocks and spans.
 
 import { parseMarkdownRegion } from './markdown-parse.js';
-import { makeBlock, type Block, type Format, type InlineSource } from './model.js';
+import { makeBlock, type Block, type Format, type InlineSource, type Span } from './model.js';
 
 interface Line {
   start: number;
@@ -353,6 +353,8 @@ function skipUntil(text: string, lines: Line[], from: number, endMarker: string)
   return lines.length - 1;
 }
 
+/** The markup of every plain block: shared, as nothing adds to it. */
+const NO_SPANS: readonly Span[] = [];
 const STRUCTURAL_INLINE = /`|<[A-Za-z/!?]|\]\(/;
 const EMPHASIS_INLINE = /\*|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
 
@@ -378,6 +380,6 @@ function textBlock(text: string, start: number, end: number, type: 'paragraph' |
     plain: !structural && !emphasis,
     emphasisOnly: !structural && emphasis,
   };
-  if (inline.plain) inline.markup = [];
+  if (inline.plain) inline.markup = NO_SPANS;
   return makeBlock({ type, start, end, containers, inline });
 }

@@ -43,8 +43,10 @@ export function findQuotations(text: string, start: number, end: number, skip: r
   let doubleOpen = -1; // offset of an open “ or "
   let doubleChar = '';
   let singleOpen = -1;
-  QUOTE_CHAR.lastIndex = 0;
   const body = text.slice(start, end);
+  // Without an opening mark there is no quotation: most blocks hold only apostrophes (’).
+  if (!body.includes('“') && !body.includes('"') && !body.includes('‘') && !body.includes("'")) return spans;
+  QUOTE_CHAR.lastIndex = 0;
   for (let m = QUOTE_CHAR.exec(body); m; m = QUOTE_CHAR.exec(body)) {
     const at = start + m.index;
     if (skip.some((s) => s.start <= at && at < s.end)) continue;

@@ -5,7 +5,7 @@
 // footnotes and headings that are just short lines. These refinements run on plain text only,
 // after segmentation, identically on the fast path and the remark path.
 
-import { isWhiteSpace } from './chars.js';
+import { isAsciiWordChar, isWhiteSpace } from './chars.js';
 import { makeBlock, type Block, type ContainerType } from './model.js';
 
 const BULLET = /^([·•▪◦‣●○■□➢✓✔])[ \t\u00a0]+/;
@@ -78,8 +78,9 @@ function withoutCR(text: string, start: number, end: number): number {
 
 function breaksParagraph(prev: string, next: string): boolean {
   // Bullets and superscript footnotes start lines of their own.
-  if (BULLET.test(next) || SUPERSCRIPT_LABEL.test(next)) return true;
-  if (!STARTS_NEW.test(next)) return false;
+  const first = next.charCodeAt(0);
+  if ((isBulletChar(first) && BULLET.test(next)) || isSuperscriptDigit(first)) return true;
+  if (!startsNew(next, first)) return false;
   // A bullet is one line in a word processor's export: a capitalised line after it is new.
   if (BULLET.test(prev.trimStart())) return true;
   if (prev.length <= SHORT_LINE) return true;
@@ -89,26 +90,47 @@ function breaksParagraph(prev: string, next: string): boolean {
   return ENDS_SENTENCE.test(lastWord) || ENDS_WITH_ADDRESS.test(lastWord);
 }
 
+/** STARTS_NEW, answered from the first character where it is ASCII (most lines). */
+function startsNew(line: string, first: number): boolean {
+  if (first >= 128) return STARTS_NEW.test(line);
+  // A-Z, 0-9, " ' ( $, or "**"
+  return (
+    (first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first === 34 || first === 39 || first === 40 ||
+    first === 36 || (first === 42 && line.charCodeAt(1) === 42)
+  );
+}
+
 function piece(text: string, parent: Block, start: number, end: number): Block {
   let e = end;
   while (e > start && /\s/.test(text[e - 1]!)) e--;
   return makeBlock({ type: 'paragraph', start, end: e, containers: [], inline: parent.inline });
 }
 
-const BULLET_CHARS = new Set('·•▪◦‣●○■□➢✓✔');
-const SUPERSCRIPT_DIGITS = new Set('¹²³⁴⁵⁶⁷⁸⁹⁰');
+/** · • ▪ ◦ ‣ ● ○ ■ □ ➢ ✓ ✔ (the characters of BULLET) */
+function isBulletChar(c: number): boolean {
+  return (
+    c === 0xb7 || c === 0x2022 || c === 0x2023 || c === 0x25aa || c === 0x25e6 || c === 0x25cf ||
+    c === 0x25cb || c === 0x25a0 || c === 0x25a1 || c === 0x27a2 || c === 0x2713 || c === 0x2714
+  );
+}
+
+/** ¹ ² ³ ⁰ ⁴-⁹ (the characters of SUPERSCRIPT_LABEL) */
+function isSuperscriptDigit(c: number): boolean {
+  return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
 
 /** Bullets, superscript footnotes and heading-like lines. */
 function classify(text: string, block: Block): Block {
   // Most blocks are ordinary paragraphs: rule them out on their first character and length.
-  const first = text[block.start]!;
-  if (!BULLET_CHARS.has(first) && !SUPERSCRIPT_DIGITS.has(first) && first !== '*' && block.end - block.start > 80) {
-    return block;
-  }
+  const first = text.charCodeAt(block.start);
+  const bullet = isBulletChar(first);
+  const superscript = !bullet && isSuperscriptDigit(first);
+  if (!bullet && !superscript && first !== 42 && block.end - block.start > 80) return block;
   const body = text.slice(block.start, block.end);
-  const bullet = BULLET.exec(body);
-  if (bullet) return withContainer(block, 'list-item', bullet[1]!, bullet[0].length);
-  const label = SUPERSCRIPT_LABEL.exec(body);
+  // The regexes are anchored at the start: they can only match after their first character.
+  const bulletMatch = bullet ? BULLET.exec(body) : null;
+  if (bulletMatch) return withContainer(block, 'list-item', bulletMatch[1]!, bulletMatch[0].length);
+  const label = superscript ? SUPERSCRIPT_LABEL.exec(body) : null;
   if (label) return withContainer(block, 'footnote', label[1]!, label[0].length);
   if (looksLikeHeading(body)) return makeBlock({ ...block, type: 'heading', depth: 0 });
   return block;
@@ -127,21 +149,31 @@ const LABEL_VALUE = /^[\p{Lu}][\p{L} ]{0,24}:\s+\S/u;
  * wholly in bold, as Word exports headings.
  */
 export function looksLikeHeading(body: string): boolean {
-  const boldWhole = /^\*\*[^*]+\*\*$/.test(body);
-  if (boldWhole) {
+  if (body.charCodeAt(0) === 42 && body.charCodeAt(1) === 42 && /^\*\*[^*]+\*\*$/.test(body)) {
     const inner = body.slice(2, -2).trim();
-    return wordCount(inner) <= 40 && !/[.;,]$/.test(inner);
+    return wordCount(inner) <= 40 && !endsWithAny(inner, ENDS_BOLD_PARAGRAPH);
   }
-  if (body.includes('\n')) return false;
-  if (body.length > 80 || wordCount(body) > 12) return false;
+  // Cheapest tests first: this runs on every short line of a document.
+  if (body.length > 80 || body.includes('\n')) return false;
+  if (endsWithAny(body, ENDS_SENTENCE_OR_CLAUSE)) return false;
   if (!/^[“"‘'(]?[\p{Lu}\p{Nd}]/u.test(body)) return false;
-  if (/[.,;:!]$/.test(body)) return false;
+  if (wordCount(body) > 12) return false;
   // A title does not end on a word that needs more after it.
   if (DANGLING_WORDS.has(lastWordChars(body).toLowerCase())) return false;
   if (!TWO_LETTERS.test(body)) return false;
   if (/@|:\/\/|www\./.test(body)) return false;
   if (LABEL_VALUE.test(body)) return false;
   return true;
+}
+
+/** . , ; : ! — a line ending on one of these is a sentence or a clause, not a title. */
+const ENDS_SENTENCE_OR_CLAUSE = [46, 44, 59, 58, 33];
+/** . ; , — a bold paragraph ending on one of these is text set in bold, not a heading. */
+const ENDS_BOLD_PARAGRAPH = [46, 59, 44];
+
+/** Does `s` end with one of these characters? (An end-anchored regex is tried from every position.) */
+function endsWithAny(s: string, codes: readonly number[]): boolean {
+  return s.length > 0 && codes.includes(s.charCodeAt(s.length - 1));
 }
 
 const DANGLING_WORDS = new Set(
@@ -151,7 +183,7 @@ const DANGLING_WORDS = new Set(
 /** The run of word characters (\w: ASCII letters, digits, _) that ends `s`, if any. */
 function lastWordChars(s: string): string {
   let i = s.length;
-  while (i > 0 && /\w/.test(s[i - 1]!)) i--;
+  while (i > 0 && isAsciiWordChar(s.charCodeAt(i - 1))) i--;
   return s.slice(i);
 }
 

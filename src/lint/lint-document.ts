@@ -46,19 +46,29 @@ function toFinding(
   const finding: Finding = {
     ruleId,
     severity,
-    message: raw.message,
+    message: detached(raw.message),
     line: start.line,
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
     offset: raw.start,
     length: raw.end - raw.start,
-    match: doc.text.slice(raw.start, raw.end),
+    match: detached(doc.text.slice(raw.start, raw.end)),
   };
-  if (raw.expected !== undefined) finding.expected = raw.expected;
-  if (raw.fix) finding.fix = { offset: raw.fix.start, length: raw.fix.end - raw.fix.start, text: raw.fix.text };
+  if (raw.expected !== undefined) finding.expected = detached(raw.expected);
+  if (raw.fix) finding.fix = { offset: raw.fix.start, length: raw.fix.end - raw.fix.start, text: detached(raw.fix.text) };
   if (link) finding.link = link;
   return finding;
+}
+
+/**
+ * A copy of `s` that does not point into the document's text. V8 keeps a slice of a string (and a
+ * concatenation holding one) as a view of the whole string, so a finding kept until the report is
+ * written would keep its file's text alive: the whole corpus, for a corpus. Concatenating and
+ * slicing again makes a string of its own.
+ */
+function detached(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 function dedupeAndSort(findings: Finding[]): Finding[] {
