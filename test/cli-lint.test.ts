@@ -363,6 +363,21 @@ describe('bad input', () => {
     expect(out[1]).toBe(errorLine('good.md'));
   });
 
+  it('when every pack fails to load, the files are not linted (not reported clean) and exit 2', () => {
+    const pack = ['name: mine', 'rules:', '  - id: x', '    kind: existance', '    severity: warning', '    message: m', '    terms: [foo]', ''].join('\n');
+    const dir = project({ '.canvass.yaml': 'packs: [./mine.yaml]\n', 'mine.yaml': pack, 'good.md': ERROR_TEXT });
+    const kind = pos(pack, 'existance');
+    const r = lint(dir, ['good.md', '--format', 'compact']);
+    expect(r.code).toBe(2);
+    const out = lines(r.stdout);
+    expect(out).toHaveLength(2);
+    expect(out[0]).toMatch(new RegExp(`^mine\\.yaml:${kind.line}:${kind.column} error canvass/config `));
+    expect(out[1]).toBe('good.md:1:1 error canvass/input not linted: no rule pack could be loaded (./mine.yaml); see the pack errors');
+    const stylish = lint(dir, ['good.md']);
+    expect(stylish.stdout).not.toContain('0 of 1 file');
+    expect(stylish.stdout).toContain('not linted: no rule pack could be loaded');
+  });
+
   it('a .canvass.yaml with an unknown key: its files are not linted, the problem says so (exit 2)', () => {
     const config = 'packs: [third-sector]\nrule:\n  third-sector/voluntary-for-third: off\n';
     const dir = project({ 'sub/.canvass.yaml': config, 'sub/a.md': ERROR_TEXT, 'good.md': ERROR_TEXT });

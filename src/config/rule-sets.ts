@@ -3,7 +3,8 @@
 // so a corpus of thousands of files under one config compiles its rules once.
 //
 // A pack that fails to load is reported and left out; the file is still linted with the other
-// packs ("nothing linted with a broken pack"). A config that fails to load leaves its files
+// packs ("nothing linted with a broken pack"). If no pack loads, its files are not linted (with a
+// problem saying so) rather than reported clean. A config that fails to load leaves its files
 // unlinted, with a problem naming the config, since its intent (packs, severities) is unknown.
 
 import { readFile } from 'node:fs/promises';
@@ -76,19 +77,21 @@ export class RuleSetResolver {
     const baseDir = this.options.packs ? this.options.cwd : config.dir;
     const loaded = await Promise.all(refs.map((ref) => this.pack(ref, baseDir, config)));
     const packs = loaded.filter((p): p is Pack => p !== undefined);
-    const ruleSet = compileRuleSet(packs, { severities: config.rules, knownAcronyms: config.acronyms });
-    await this.checkRuleKeys(config, ruleSet);
     // The same matching as --ignore, relative to the config's folder.
     const ignore = config.ignore.length ? ignoreMatcher(config.ignore) : undefined;
-    return {
-      config,
-      ruleSet,
-      ignores: (absPath) => {
-        if (!ignore) return false;
-        const rel = relative(config.dir, absPath).split('\\').join('/');
-        return !rel.startsWith('..') && ignore.file(rel);
-      },
+    const ignores = (absPath: string) => {
+      if (!ignore) return false;
+      const rel = relative(config.dir, absPath).split('\\').join('/');
+      return !rel.startsWith('..') && ignore.file(rel);
     };
+    if (packs.length === 0 && refs.length > 0) {
+      // Every pack failed to load: linting against no rules would report the files as clean.
+      const names = refs.join(', ');
+      return { config, ruleSet: undefined, blocked: `not linted: no rule pack could be loaded (${names}); see the pack errors`, ignores };
+    }
+    const ruleSet = compileRuleSet(packs, { severities: config.rules, knownAcronyms: config.acronyms });
+    await this.checkRuleKeys(config, ruleSet);
+    return { config, ruleSet, ignores };
   }
 
   private pack(ref: string, baseDir: string, config: Config): Promise<Pack | undefined> {
