@@ -164,6 +164,15 @@ describe('json', () => {
     expect(text.endsWith('\n\n')).toBe(false);
   });
 
+  it('is laid out exactly as JSON.stringify(…, null, 2) lays it out (it is written a file at a time)', () => {
+    const withConfig = report(sample.files, [{ file: 'p.yaml', line: 2, column: 3, message: 'bad\nkey "x"' }]);
+    for (const r of [sample, report([]), report([sample.files[0]!]), withConfig]) {
+      const out = json(r, plain);
+      expect(out).toBe(JSON.stringify(JSON.parse(out), null, 2) + '\n');
+    }
+    expect(json(report([]), plain)).toContain('"files": [],\n  "configProblems": [],');
+  });
+
   it('has the documented top-level shape, listing clean files too', () => {
     expect(Object.keys(parsed)).toEqual(['version', 'tool', 'files', 'configProblems', 'summary']);
     expect(parsed.version).toBe(1);

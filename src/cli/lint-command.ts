@@ -5,7 +5,8 @@ import { RuleSetResolver, type ResolverOptions } from '../config/rule-sets.js';
 import { discoverInputs } from '../ingest/discover.js';
 import type { FileResult } from '../lint/finding.js';
 import { lintFormatters, type LintFormatName } from '../report/formatters/index.js';
-import { summarise, type LintReport } from '../report/lint-report.js';
+import { addToSummary, emptySummary, type LintReport } from '../report/lint-report.js';
+import { JsonLintWriter } from '../report/formatters/json.js';
 import { formatProblem, type LocatedProblem } from '../yaml/located-error.js';
 import { inInputOrder } from './in-order.js';
 import { lintInput, type FileJob } from './lint-file.js';
@@ -54,33 +55,62 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
     ...(options.fix ? { fix: true } : {}),
   };
 
-  const results: FileResult[] = discovery.problems.map((p) => ({
-    path: p.input,
-    findings: [],
-    problems: [{ severity: 'error', message: p.message }],
-  }));
+  // Results are taken in input order as they come. JSON is written file by file (a corpus's
+  // findings are never all held); the other formats need the whole report (stylish puts config
+  // problems first and aligns columns), so they keep the results.
+  const writer = format === 'json' ? new JsonLintWriter((chunk) => io.stdout.write(chunk)) : undefined;
+  const kept: FileResult[] = [];
+  const summary = emptySummary();
+  const outcome: Outcome = { inputError: false, errorFinding: false, warnings: 0 };
+  const take = (result: FileResult) => {
+    noteOutcome(outcome, result);
+    const shown = options.quiet ? errorsOnly(result) : result;
+    addToSummary(summary, shown);
+    if (writer) writer.file(shown);
+    else kept.push(shown);
+  };
+  for (const p of discovery.problems) take({ path: p.input, findings: [], problems: [{ severity: 'error', message: p.message }] });
+
   const files = discovery.files;
   let resolverProblems: LocatedProblem[];
   if (jobs > 1 && files.length >= PARALLEL_MIN_FILES && !files.some((f) => f.kind === 'stdin')) {
-    const parallel = await lintInParallel(files, jobs, { job, resolver: resolverOptions });
-    for (const r of parallel.results) if (r) results.push(r);
-    resolverProblems = parallel.problems;
+    resolverProblems = await lintInParallel(files, jobs, { job, resolver: resolverOptions }, (r) => {
+      if (r) take(r);
+    });
   } else {
     const resolver = new RuleSetResolver(resolverOptions);
-    for await (const [result] of inInputOrder(files, (ref) => lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined))) if (result) results.push(result);
+    for await (const [result] of inInputOrder(files, (ref) => lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined))) if (result) take(result);
     resolverProblems = resolver.problems;
   }
 
   const configProblems = dedupeProblems(resolverProblems).map((p) => relativeProblem(p, io.cwd));
-  const shown = options.quiet ? results.map(errorsOnly) : results;
-  const report: LintReport = { files: shown, configProblems, summary: summarise(shown, configProblems) };
-  const color = format === 'stylish' ? await colourOutput(options.color, io.stdout as NodeJS.WriteStream) : false;
-  io.stdout.write(lintFormatters[format](report, { color, quiet: options.quiet ?? false }));
+  summary.configErrors = configProblems.length;
+  if (writer) writer.end(configProblems, summary);
+  else {
+    const report: LintReport = { files: kept, configProblems, summary };
+    const color = format === 'stylish' ? await colourOutput(options.color, io.stdout as NodeJS.WriteStream) : false;
+    io.stdout.write(lintFormatters[format](report, { color, quiet: options.quiet ?? false }));
+  }
   // Config problems are also on stderr in machine formats, where a person may not read stdout.
   if (format !== 'stylish' && configProblems.length) {
     for (const p of configProblems) io.stderr.write(`${formatProblem(p)}\n`);
   }
-  return exitCode(results, configProblems, maxWarnings);
+  return exitCode(outcome, configProblems, maxWarnings);
+}
+
+/** What the exit code depends on, gathered before --quiet hides warnings. */
+interface Outcome {
+  inputError: boolean;
+  errorFinding: boolean;
+  warnings: number;
+}
+
+function noteOutcome(outcome: Outcome, result: FileResult): void {
+  if (result.problems.some((p) => p.severity === 'error')) outcome.inputError = true;
+  for (const f of result.findings) {
+    if (f.severity === 'error') outcome.errorFinding = true;
+    else if (f.severity === 'warning') outcome.warnings++;
+  }
 }
 
 /** Each worker reports the config problems it met; the same problem is shown once. */
@@ -117,10 +147,9 @@ function errorsOnly(file: FileResult): FileResult {
   return { ...file, findings: file.findings.filter((f) => f.severity === 'error') };
 }
 
-function exitCode(results: readonly FileResult[], configProblems: readonly LocatedProblem[], maxWarnings: number | undefined): number {
-  if (configProblems.length || results.some((r) => r.problems.some((p) => p.severity === 'error'))) return EXIT_USAGE;
-  const findings = results.flatMap((r) => r.findings);
-  if (findings.some((f) => f.severity === 'error')) return EXIT_FINDINGS;
-  if (maxWarnings !== undefined && findings.filter((f) => f.severity === 'warning').length > maxWarnings) return EXIT_FINDINGS;
+function exitCode(outcome: Outcome, configProblems: readonly LocatedProblem[], maxWarnings: number | undefined): number {
+  if (configProblems.length || outcome.inputError) return EXIT_USAGE;
+  if (outcome.errorFinding) return EXIT_FINDINGS;
+  if (maxWarnings !== undefined && outcome.warnings > maxWarnings) return EXIT_FINDINGS;
   return EXIT_OK;
 }

@@ -23,12 +23,20 @@ export function defaultJobs(): number {
   return cores <= 2 ? 1 : Math.min(cores - 1, 8);
 }
 
+/**
+ * Lint `files` on `jobs` worker threads. Each result is handed to `emit` in input order (undefined
+ * for a file the config ignores) as soon as every file before it is done, and then let go.
+ * Resolves to the config problems the workers met.
+ */
 export async function lintInParallel(
   files: readonly InputRef[],
   jobs: number,
   setup: { job: FileJob; resolver: ResolverOptions },
-): Promise<{ results: Array<FileResult | undefined>; problems: LocatedProblem[] }> {
-  const results: Array<FileResult | undefined> = new Array(files.length);
+  emit: (result: FileResult | undefined) => void,
+): Promise<LocatedProblem[]> {
+  // Results that arrived ahead of an earlier file, by index.
+  const waiting = new Map<number, FileResult | undefined>();
+  let nextToEmit = 0;
   const problems: LocatedProblem[] = [];
   let next = 0;
   const workerCount = Math.min(jobs, Math.ceil(files.length / BATCH));
@@ -48,7 +56,12 @@ export async function lintInParallel(
       };
       worker.on('message', (reply: WorkerReply) => {
         if ('results' in reply) {
-          for (const { index, result } of reply.results) results[index] = result;
+          for (const { index, result } of reply.results) waiting.set(index, result);
+          while (waiting.has(nextToEmit)) {
+            const result = waiting.get(nextToEmit);
+            waiting.delete(nextToEmit++);
+            emit(result);
+          }
           send();
         } else {
           problems.push(...reply.problems);
@@ -59,5 +72,5 @@ export async function lintInParallel(
       send();
     });
   await Promise.all(Array.from({ length: workerCount }, run));
-  return { results, problems };
+  return problems;
 }

@@ -24,23 +24,23 @@ export interface LintReport {
 }
 
 export function summarise(files: FileResult[], configProblems: readonly LocatedProblem[] = []): LintSummary {
-  const summary: LintSummary = {
-    files: files.length,
-    errors: 0,
-    warnings: 0,
-    suggestions: 0,
-    inputErrors: 0,
-    fixable: 0,
-    configErrors: configProblems.length,
-  };
-  for (const file of files) {
-    for (const f of file.findings) {
-      if (f.severity === 'error') summary.errors++;
-      else if (f.severity === 'warning') summary.warnings++;
-      else summary.suggestions++;
-      if (f.fix) summary.fixable++;
-    }
-    summary.inputErrors += file.problems.filter((p) => p.severity === 'error').length;
-  }
+  const summary = emptySummary(configProblems.length);
+  for (const file of files) addToSummary(summary, file);
   return summary;
+}
+
+export function emptySummary(configErrors = 0): LintSummary {
+  return { files: 0, errors: 0, warnings: 0, suggestions: 0, inputErrors: 0, fixable: 0, configErrors };
+}
+
+/** Count one file in (a report written file by file keeps only the counts). */
+export function addToSummary(summary: LintSummary, file: FileResult): void {
+  summary.files++;
+  for (const f of file.findings) {
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.suggestions++;
+    if (f.fix) summary.fixable++;
+  }
+  for (const p of file.problems) if (p.severity === 'error') summary.inputErrors++;
 }

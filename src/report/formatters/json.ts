@@ -11,14 +11,40 @@ import { problemJson } from './problem-json.js';
 export const JSON_SCHEMA_VERSION = 1;
 
 export function json(report: LintReport, _options: FormatOptions): string {
-  const output = {
-    version: JSON_SCHEMA_VERSION,
-    tool: 'canvass',
-    files: report.files.map(fileJson),
-    configProblems: report.configProblems.map(configProblemJson),
-    summary: summaryJson(report.summary),
-  };
-  return JSON.stringify(output, null, 2) + '\n';
+  const parts: string[] = [];
+  const writer = new JsonLintWriter((s) => parts.push(s));
+  for (const file of report.files) writer.file(file);
+  writer.end(report.configProblems, report.summary);
+  return parts.join('');
+}
+
+/**
+ * The same document as json(), written a file at a time as results arrive: a corpus of any size
+ * is reported without holding all its findings. The layout is JSON.stringify's with an indent
+ * of 2, so the two give the same bytes.
+ */
+export class JsonLintWriter {
+  private count = 0;
+
+  constructor(private readonly write: (chunk: string) => void) {}
+
+  file(file: FileResult): void {
+    if (this.count === 0) this.write(`{\n  "version": ${JSON_SCHEMA_VERSION},\n  "tool": "canvass",\n  "files": [`);
+    this.write((this.count++ === 0 ? '\n    ' : ',\n    ') + nested(fileJson(file), 2));
+  }
+
+  end(configProblems: readonly LocatedProblem[], summary: LintSummary): void {
+    const files = this.count === 0 ? `{\n  "version": ${JSON_SCHEMA_VERSION},\n  "tool": "canvass",\n  "files": []` : '\n  ]';
+    this.write(
+      `${files},\n  "configProblems": ${nested(configProblems.map(configProblemJson), 1)},\n  "summary": ${nested(summaryJson(summary), 1)}\n}\n`,
+    );
+  }
+}
+
+/** `value` as JSON.stringify(value, null, 2) writes it `depth` levels down. */
+function nested(value: unknown, depth: number): string {
+  // JSON.stringify escapes line breaks inside strings: every \n in its output is layout.
+  return JSON.stringify(value, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
 }
 
 function fileJson(file: FileResult) {
