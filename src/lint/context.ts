@@ -79,13 +79,15 @@ export interface Gate {
 
 export function passesGate(ctx: DocumentContext, gate: Gate, start: number, end: number): boolean {
   if (gate.exceptions.length && insideException(ctx.doc.text, gate.exceptions, start, end)) return false;
+  // Context conditions before scope: most are a binary search over hits, and a candidate they
+  // rule out then never needs its block's quotations and URLs found.
+  if (gate.when.length && !gate.when.some((c) => conditionHolds(ctx, c, start, end))) return false;
+  if (gate.unless.some((c) => conditionHolds(ctx, c, start, end))) return false;
   if (!inScopeAt(ctx.doc, start, end, gate.scope)) return false;
   if (gate.position !== 'any') {
     const initial = isSentenceStart(ctx, start);
     if (gate.position === 'mid-sentence' ? initial : !initial) return false;
   }
-  if (gate.when.length && !gate.when.some((c) => conditionHolds(ctx, c, start, end))) return false;
-  if (gate.unless.some((c) => conditionHolds(ctx, c, start, end))) return false;
   return true;
 }
 
