@@ -4,6 +4,7 @@
 // prose: quotations (marks or blockquotes), URLs, email addresses, code, raw HTML, and terms that
 // are mentioned rather than used ("the term voluntary sector").
 
+import { isWhiteSpace } from '../document/chars.js';
 import type { Document, ScopeName } from '../document/model.js';
 
 export const DEFAULT_EXCLUDED: readonly ScopeName[] = ['quote', 'blockquote', 'url', 'email', 'code', 'html', 'mention'];
@@ -37,10 +38,26 @@ export function compileScope(scope: readonly string[] | undefined): ScopeFilter 
 const MENTION_CUE =
   /(?:\b(?:terms?|phrases?|words?|expressions?|labels?|so-called|called|termed|known as|referred to as)|\bterminology(?: of)?)[\s:]*$/i;
 
+/** The last word of each cue above, in lower case. */
+const CUE_LAST_WORDS = new Set(
+  'term terms phrase phrases word words expression expressions label labels called termed as terminology of'.split(' '),
+);
+
 /** Is the text just before `start` (in its block) introducing the match as a term? */
 export function isMention(text: string, blockStart: number, start: number): boolean {
   const from = Math.max(blockStart, start - 40);
+  // This runs for every candidate, and the end-anchored regex would be tried from each of the 40
+  // positions: first see whether the word before the match (past spaces and colons) could end a cue.
+  let end = start;
+  while (end > from && (isWhiteSpace(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 58)) end--;
+  let begin = end;
+  while (begin > from && isAsciiLetter(text.charCodeAt(begin - 1))) begin--;
+  if (begin === end || !CUE_LAST_WORDS.has(text.slice(begin, end).toLowerCase())) return false;
   return MENTION_CUE.test(text.slice(from, start));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**

@@ -48,7 +48,7 @@ export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
     const firstDefinition = new Map<string, number>();
     for (const hit of ctx.hits[owner] ?? []) {
       const base = baseOf(text.slice(hit.start, hit.end));
-      if (known.has(base) || SHOUTED_WORDS.has(base) || /^[IVX]+$/.test(base)) continue;
+      if (known.has(base) || SHOUTED_WORDS.has(base) || isRomanNumeral(base)) continue;
       if (isDefinition(text, hit.start, hit.end)) {
         if (!firstDefinition.has(base)) firstDefinition.set(base, hit.start);
         continue;
@@ -85,7 +85,19 @@ export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
 
 /** "DPULOs" -> "DPULO", "LSCB's" is already cut at the apostrophe by the token pattern. */
 function baseOf(token: string): string {
-  return /[A-Z0-9]s$/.test(token) ? token.slice(0, -1) : token;
+  const n = token.length;
+  if (n < 2 || token.charCodeAt(n - 1) !== 115) return token; // s
+  const c = token.charCodeAt(n - 2);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? token.slice(0, -1) : token; // A-Z 0-9
+}
+
+/** Roman numerals in capitals (II, IV, XII): numbering, not acronyms. */
+function isRomanNumeral(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 73 && c !== 86 && c !== 88) return false; // I V X
+  }
+  return s.length > 0;
 }
 
 /** Mostly capitals (a heading or warning set in caps): its capitalised words are not acronyms. */
