@@ -1,7 +1,7 @@
 // Spans Markdown does not mark but readers see: bare URLs, email addresses and quotations.
 // They run over one block's text; quotations never cross a block boundary.
 
-import { isLetterOrDecimal } from './chars.js';
+import { isLetterOrDecimal, isWhiteSpace } from './chars.js';
 import type { Span } from './model.js';
 
 const URL_CUE = /:\/\/|www\.|\.(?:org|gov|com|net|edu|ac|co|uk|int|eu|info|io)\b/i;
@@ -30,7 +30,8 @@ export function findUrlsAndEmails(text: string, start: number, end: number): Spa
 
 const QUOTE_CHAR = /[“”‘’"']/g;
 const isLetterOrDigit = (c: string | undefined) => c !== undefined && isLetterOrDecimal(c.charCodeAt(0));
-const isSpaceOrOpen = (c: string | undefined) => c === undefined || /[\s([{\u2014\u2013/-]/.test(c);
+const isSpace = (c: string) => isWhiteSpace(c.charCodeAt(0));
+const isSpaceOrOpen = (c: string | undefined) => c === undefined || isSpace(c) || '([{\u2014\u2013/-'.includes(c);
 
 /**
  * Quotations in text.slice(start, end): “…”, ‘…’, "…" and '…', marks included. Apostrophes
@@ -47,10 +48,13 @@ export function findQuotations(text: string, start: number, end: number, skip: r
   // Without an opening mark there is no quotation: most blocks hold only apostrophes (’).
   if (!body.includes('“') && !body.includes('"') && !body.includes('‘') && !body.includes("'")) return spans;
   QUOTE_CHAR.lastIndex = 0;
-  for (let m = QUOTE_CHAR.exec(body); m; m = QUOTE_CHAR.exec(body)) {
-    const at = start + m.index;
+  // test(), not exec(): no match array for each mark (apostrophes are many); the mark is the
+  // character before lastIndex.
+  while (QUOTE_CHAR.test(body)) {
+    const index = QUOTE_CHAR.lastIndex - 1;
+    const at = start + index;
     if (skip.some((s) => s.start <= at && at < s.end)) continue;
-    const c = m[0];
+    const c = body[index]!;
     const before = at > start ? text[at - 1] : undefined;
     const after = at + 1 < end ? text[at + 1] : undefined;
     if (c === '“') {
@@ -65,10 +69,10 @@ export function findQuotations(text: string, start: number, end: number, skip: r
         if (singleOpen > at) singleOpen = -1;
       }
     } else if (c === '"') {
-      if (doubleOpen >= 0 && doubleChar === '"' && before !== undefined && !/\s/.test(before)) {
+      if (doubleOpen >= 0 && doubleChar === '"' && before !== undefined && !isSpace(before)) {
         spans.push({ type: 'quote', start: doubleOpen, end: at + 1 });
         doubleOpen = -1;
-      } else if (doubleOpen < 0 && isSpaceOrOpen(before) && after !== undefined && !/\s/.test(after)) {
+      } else if (doubleOpen < 0 && isSpaceOrOpen(before) && after !== undefined && !isSpace(after)) {
         doubleOpen = at;
         doubleChar = c;
       }
@@ -76,7 +80,7 @@ export function findQuotations(text: string, start: number, end: number, skip: r
       if (singleOpen < 0 && !isLetterOrDigit(before)) singleOpen = at;
     } else {
       // ’ or ' that is not an opener: a closing mark only if no letter follows (else apostrophe).
-      if (singleOpen >= 0 && !isLetterOrDigit(after) && before !== undefined && !/\s/.test(before)) {
+      if (singleOpen >= 0 && !isLetterOrDigit(after) && before !== undefined && !isSpace(before)) {
         spans.push({ type: 'quote', start: singleOpen, end: at + 1 });
         singleOpen = -1;
       }
