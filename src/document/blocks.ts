@@ -8,7 +8,7 @@
 // (test/document-differential.test.ts) checks both paths give identical blocks and spans.
 
 import { parseMarkdownRegion } from './markdown-parse.js';
-import { makeBlock, type Block, type Format, type InlineSource, type Span } from './model.js';
+import { IN_LIST_ITEM, makeBlock, NO_CONTAINERS, type Block, type Format, type InlineSource, type Span } from './model.js';
 
 interface Line {
   start: number;
@@ -258,8 +258,7 @@ function listBlocks(text: string, lines: Line[], chunk: Chunk): Block[] {
   for (let k = chunk.first; k <= chunk.last; k++) {
     const line = lines[k]!;
     const item = itemLine(text, line, 'markdown')!;
-    const block = textBlock(text, item.content, line.end, 'paragraph', ['list-item']);
-    blocks.push(makeBlock({ ...block, marker: item.marker }));
+    blocks.push(textBlock(text, item.content, line.end, 'paragraph', IN_LIST_ITEM, undefined, item.marker));
   }
   return blocks;
 }
@@ -359,16 +358,24 @@ const STRUCTURAL_INLINE = /`|<[A-Za-z/!?]|\]\(/;
 const EMPHASIS_INLINE = /\*|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
 
 function paragraph(text: string, lines: Line[], first: number, last: number): Block {
-  return textBlock(text, lines[first]!.content, lines[last]!.end, 'paragraph', []);
+  return textBlock(text, lines[first]!.content, lines[last]!.end, 'paragraph', NO_CONTAINERS);
 }
 
 function heading(text: string, lines: Line[], index: number): Block {
   const line = lines[index]!;
   const depth = /^#+/.exec(text.slice(line.content, line.content + 7))![0].length;
-  return makeBlock({ ...textBlock(text, line.content, line.end, 'heading', []), depth });
+  return textBlock(text, line.content, line.end, 'heading', NO_CONTAINERS, depth);
 }
 
-function textBlock(text: string, start: number, end: number, type: 'paragraph' | 'heading', containers: Block['containers']): Block {
+function textBlock(
+  text: string,
+  start: number,
+  end: number,
+  type: 'paragraph' | 'heading',
+  containers: Block['containers'],
+  depth?: number,
+  marker?: string,
+): Block {
   const body = text.slice(start, end);
   // indexOf first: most paragraphs have none of these characters, and the regexes cost more.
   const structural =
@@ -381,5 +388,5 @@ function textBlock(text: string, start: number, end: number, type: 'paragraph' |
     emphasisOnly: !structural && emphasis,
   };
   if (inline.plain) inline.markup = NO_SPANS;
-  return makeBlock({ type, start, end, containers, inline });
+  return makeBlock({ type, start, end, containers, inline, depth, marker });
 }

@@ -93,6 +93,11 @@ export interface Document {
   spansOf(block: Block, options?: { markup?: boolean }): readonly Span[];
 }
 
+/** The containers of a block outside any list, quote or footnote: one shared empty list. */
+export const NO_CONTAINERS: readonly ContainerType[] = [];
+/** The containers of a paragraph that is a list item's content. */
+export const IN_LIST_ITEM: readonly ContainerType[] = ['list-item'];
+
 /**
  * Every Block is built here, with all fields present in the same order: objects of one shape
  * keep V8's property access fast on the hot paths that read thousands of them.

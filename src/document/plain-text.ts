@@ -6,7 +6,7 @@
 // after segmentation, identically on the fast path and the remark path.
 
 import { isAsciiWordChar, isWhiteSpace } from './chars.js';
-import { makeBlock, type Block, type ContainerType } from './model.js';
+import { makeBlock, NO_CONTAINERS, type Block, type ContainerType } from './model.js';
 
 const BULLET = /^([·•▪◦‣●○■□➢✓✔])[ \t\u00a0]+/;
 const SUPERSCRIPT_LABEL = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)[ \t\u00a0]*/;
@@ -103,7 +103,7 @@ function startsNew(line: string, first: number): boolean {
 function piece(text: string, parent: Block, start: number, end: number): Block {
   let e = end;
   while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return makeBlock({ type: 'paragraph', start, end: e, containers: [], inline: parent.inline });
+  return makeBlock({ type: 'paragraph', start, end: e, containers: NO_CONTAINERS, inline: parent.inline });
 }
 
 /** · • ▪ ◦ ‣ ● ○ ■ □ ➢ ✓ ✔ (the characters of BULLET) */
