@@ -69,6 +69,11 @@ export class Scanner {
       .map((l) => ({ source: l.regex!.source, flags: l.regex!.flags }));
   }
 
+  /** Each registered pattern's own source, for the benchmark's per-pattern regex scan. */
+  patternSources(): Array<{ source: string; flags: string }> {
+    return [...this.entries.values()].map((e) => ({ source: e.pattern.source, flags: e.pattern.caseSensitive ? 'g' : 'gi' }));
+  }
+
   /** All hits in `text`, grouped by owner, each group sorted by start. */
   scan(text: string): Hit[][] {
     const byOwner: Hit[][] = Array.from({ length: this.ownerCount }, () => []);
