@@ -48,57 +48,76 @@ export async function openDocument(path: string, text: string, format: Format = 
 }
 
 export function createDocument(path: string, text: string, format: Format = formatOf(path)): Document {
-  const index = new BlockIndex(text, format);
-  let lines: LineIndex | undefined;
+  return new LazyDocument(path, text, format);
+}
+
+/**
+ * A class, not an object literal with getters: V8 allocates a literal's getters (their accessor
+ * pair) in the old generation, and an old object that points at the document keeps its text alive
+ * through every young-generation GC until the next full one. For a corpus that copied nearly every
+ * file's text to the old generation: about 0.2 s of GC per 50 MB (see docs/architecture.md).
+ */
+class LazyDocument implements Document {
+  private readonly index: BlockIndex;
+  private lineIndex: LineIndex | undefined;
   // Per block: its own text spans (URLs, emails, quotations), and those merged with the markup
   // spans parsed so far (recomputed only if more markup gets parsed). A linter asks once per
   // candidate, so the answer is kept.
-  const spanCache = new WeakMap<Block, { own: Span[]; merged?: Span[]; mergedFrom?: readonly Span[] }>();
+  private readonly spanCache = new WeakMap<Block, { own: Span[]; merged?: Span[]; mergedFrom?: readonly Span[] }>();
 
-  return {
-    path,
-    format,
-    text,
-    get lines() {
-      return (lines ??= new LineIndex(text));
-    },
-    get blocks() {
-      return index.blocks();
-    },
-    blockAt(offset: number) {
-      return index.at(offset);
-    },
-    blocksIn(from: number, to: number) {
-      return index.blocksIn(from, to);
-    },
-    someBlockIn(from: number, to: number, test: (block: Block) => boolean) {
-      return index.someBlockIn(from, to, test);
-    },
-    spansOf(block: Block, options?: { markup?: boolean }) {
-      const wantMarkup = options?.markup ?? true;
-      const inline = block.inline;
-      if (inline.markup === undefined && (wantMarkup || !inline.emphasisOnly)) {
-        inline.markup = parseInlineMarkup(text, inline.start, inline.end, format);
-      }
-      const allMarkup = inline.markup ?? [];
-      let cached = spanCache.get(block);
-      if (cached && (allMarkup.length === 0 || cached.mergedFrom === allMarkup)) return cached.merged ?? cached.own;
-      const markup = allMarkup.length === 0 ? allMarkup : allMarkup.filter((s) => s.start < block.end && s.end > block.start);
-      if (!cached) {
-        const opaque = markup.filter((s) => s.type === 'code' || s.type === 'url' || s.type === 'email' || s.type === 'html');
-        let addresses = findUrlsAndEmails(text, block.start, block.end);
-        if (opaque.length) addresses = addresses.filter((a) => !opaque.some((o) => o.start < a.end && a.start < o.end));
-        const quotes = findQuotations(text, block.start, block.end, opaque.length ? [...opaque, ...addresses] : addresses);
-        // One list sorted by start, as callers stop at the first span past a match (a URL after a
-        // quotation must not hide the quotation).
-        const own = addresses.length === 0 ? quotes : quotes.length === 0 ? addresses : [...addresses, ...quotes].sort(bySpanStart);
-        cached = { own };
-        spanCache.set(block, cached);
-      }
-      if (allMarkup.length === 0) return cached.own;
-      cached.mergedFrom = allMarkup;
-      cached.merged = markup.length === 0 ? cached.own : [...markup, ...cached.own].sort(bySpanStart);
-      return cached.merged;
-    },
-  };
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly format: Format,
+  ) {
+    this.index = new BlockIndex(text, format);
+  }
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  get blocks(): Block[] {
+    return this.index.blocks();
+  }
+
+  blockAt(offset: number): Block | undefined {
+    return this.index.at(offset);
+  }
+
+  blocksIn(from: number, to: number): readonly Block[] {
+    return this.index.blocksIn(from, to);
+  }
+
+  someBlockIn(from: number, to: number, test: (block: Block) => boolean): boolean {
+    return this.index.someBlockIn(from, to, test);
+  }
+
+  spansOf(block: Block, options?: { markup?: boolean }): readonly Span[] {
+    const { text, format } = this;
+    const wantMarkup = options?.markup ?? true;
+    const inline = block.inline;
+    if (inline.markup === undefined && (wantMarkup || !inline.emphasisOnly)) {
+      inline.markup = parseInlineMarkup(text, inline.start, inline.end, format);
+    }
+    const allMarkup = inline.markup ?? [];
+    let cached = this.spanCache.get(block);
+    if (cached && (allMarkup.length === 0 || cached.mergedFrom === allMarkup)) return cached.merged ?? cached.own;
+    const markup = allMarkup.length === 0 ? allMarkup : allMarkup.filter((s) => s.start < block.end && s.end > block.start);
+    if (!cached) {
+      const opaque = markup.filter((s) => s.type === 'code' || s.type === 'url' || s.type === 'email' || s.type === 'html');
+      let addresses = findUrlsAndEmails(text, block.start, block.end);
+      if (opaque.length) addresses = addresses.filter((a) => !opaque.some((o) => o.start < a.end && a.start < o.end));
+      const quotes = findQuotations(text, block.start, block.end, opaque.length ? [...opaque, ...addresses] : addresses);
+      // One list sorted by start, as callers stop at the first span past a match (a URL after a
+      // quotation must not hide the quotation).
+      const own = addresses.length === 0 ? quotes : quotes.length === 0 ? addresses : [...addresses, ...quotes].sort(bySpanStart);
+      cached = { own };
+      this.spanCache.set(block, cached);
+    }
+    if (allMarkup.length === 0) return cached.own;
+    cached.mergedFrom = allMarkup;
+    cached.merged = markup.length === 0 ? cached.own : [...markup, ...cached.own].sort(bySpanStart);
+    return cached.merged;
+  }
 }
