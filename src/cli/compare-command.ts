@@ -3,7 +3,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { analyseDocument, assemble, makeCounters, termsOf, type DocumentAnalysis } from '../compare/compare.js';
+import { analyseDocument, ComparisonBuilder, makeCounters, termsOf } from '../compare/compare.js';
 import { exportFiles, EXPORTERS, formatFromPath, isExportFormat, type ExportFormat } from '../compare/exporters/index.js';
 import { loadFrame, type Frame } from '../compare/frame.js';
 import { tablesFor } from '../compare/tables.js';
@@ -93,7 +93,8 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   const frame = await chooseFrame(options, rules, io, problems);
   const counters = makeCounters(termsOf(rules.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []))), frame);
 
-  const analyses: DocumentAnalysis[] = [];
+  // Each document's analysis joins the comparison as it is made, in input order.
+  const builder = new ComparisonBuilder(counters, problems, { withSources: format === 'html' });
   for await (const [read, i] of inInputOrder(kept, (f) => readSource(f, { cwd: io.cwd }))) {
     if (!read.ok) {
       problems.push({ path: read.path, line: read.problem.line ?? 0, column: read.problem.column ?? 0, message: read.problem.message });
@@ -101,7 +102,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     }
     const { path, text, format: docFormat } = read.source;
     const ruleSet = rules[i]!.ruleSet;
-    analyses.push(
+    builder.add(
       await withMarkdownParser(() =>
         analyseDocument(createDocument(path, text, docFormat), ruleSet, counters, {
           includePersonalData: options.includePersonalData ?? false,
@@ -112,7 +113,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   }
   for (const p of resolver.problems) problems.push(comparisonProblem(p, io.cwd));
 
-  const comparison = assemble(analyses, counters, problems, { withSources: format === 'html' });
+  const comparison = builder.comparison;
 
   if (format === 'text') {
     const width = terminalWidth(io.stdout as { columns?: number }, 100);

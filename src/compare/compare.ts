@@ -179,36 +179,61 @@ export function assemble(
   problems: Comparison['problems'],
   options: { withSources?: boolean } = {},
 ): Comparison {
-  const c: Comparison = {
-    version: 1,
-    documents: [],
-    respondents: [],
-    questions: [],
-    answers: [],
-    recommendations: [],
-    findings: [],
-    terms: counters.terms.map((term, i) => ({ id: i + 1, term })),
-    termUsage: [],
-    frame: counters.frame?.name ?? null,
-    themes: (counters.frame?.themes ?? []).map((t, i) => ({ id: i + 1, key: t.key, label: t.label })),
-    themeHits: [],
-    problems,
-    ...(options.withSources ? { sources: [] } : {}),
-  };
-  const questionIds = new Map<string, ComparedQuestion>();
-  const questionId = (consultation: string | null, number: string, text: string) => {
+  const builder = new ComparisonBuilder(counters, problems, options);
+  for (const analysis of analyses) builder.add(analysis);
+  return builder.comparison;
+}
+
+/**
+ * The comparison built a document at a time, in input order: each analysis is added as soon as it
+ * is made and can then be let go, so a large corpus never holds all its analyses and all its rows
+ * at once (garbage collection copied the analyses of a 50 MB corpus twice over).
+ */
+export class ComparisonBuilder {
+  readonly comparison: Comparison;
+  private readonly questionIds = new Map<string, ComparedQuestion>();
+  private readonly themeIds: Map<string, number>;
+
+  constructor(
+    private readonly counters: Counters,
+    problems: Comparison['problems'],
+    options: { withSources?: boolean } = {},
+  ) {
+    this.comparison = {
+      version: 1,
+      documents: [],
+      respondents: [],
+      questions: [],
+      answers: [],
+      recommendations: [],
+      findings: [],
+      terms: counters.terms.map((term, i) => ({ id: i + 1, term })),
+      termUsage: [],
+      frame: counters.frame?.name ?? null,
+      themes: (counters.frame?.themes ?? []).map((t, i) => ({ id: i + 1, key: t.key, label: t.label })),
+      themeHits: [],
+      problems,
+      ...(options.withSources ? { sources: [] } : {}),
+    };
+    this.themeIds = new Map(this.comparison.themes.map((t) => [t.key, t.id]));
+  }
+
+  private questionId(consultation: string | null, number: string, text: string): number {
     const key = `${consultationKey(consultation)}\u0000${number}`;
-    let q = questionIds.get(key);
+    let q = this.questionIds.get(key);
     if (!q) {
-      q = { id: questionIds.size + 1, consultation, number, text };
-      questionIds.set(key, q);
-      c.questions.push(q);
+      q = { id: this.questionIds.size + 1, consultation, number, text };
+      this.questionIds.set(key, q);
+      this.comparison.questions.push(q);
     }
     return q.id;
-  };
+  }
 
-  const themeIds = new Map(c.themes.map((t) => [t.key, t.id]));
-  for (const analysis of analyses) {
+  add(analysis: DocumentAnalysis): void {
+    const c = this.comparison;
+    const counters = this.counters;
+    const themeIds = this.themeIds;
+    const questionId = (consultation: string | null, number: string, text: string) => this.questionId(consultation, number, text);
     const documentId = c.documents.length + 1;
     const themeHitsOf = groupBy(analysis.themeHits, (h) => h.response);
     c.documents.push({ id: documentId, path: analysis.path, kind: analysis.extracted.kind });
@@ -289,7 +314,6 @@ export function assemble(
       });
     }
   }
-  return c;
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
