@@ -524,8 +524,8 @@ describe('--fix', () => {
     expect([...snapshot(dir).keys()].sort()).toEqual([...before.keys()].sort());
   });
 
-  // Known bug at the time of writing: the atomic write renames a temp file over the link itself,
-  // so the link becomes a regular file and the file it points to keeps the old text.
+  // The atomic write must write through the link (a temp file renamed over the link itself would
+  // turn it into a regular file and leave the file it points to unchanged).
   it.skipIf(process.platform === 'win32')('fixes the file a symlink points to and keeps the link', () => {
     const dir = project({ 'real/doc.md': 'The voluntary sector, with social enterprises.\n' });
     symlinkSync(join('real', 'doc.md'), join(dir, 'link.md'));
