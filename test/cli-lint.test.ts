@@ -1,7 +1,7 @@
 // End-to-end tests of the real CLI: bin/canvass.js run as a separate process in a temporary
 // folder. Expected positions are computed here from the input text (indexOf / split), never
 // copied from the tool's output. Message texts are the rule packs' templates filled in by hand.
-import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -534,6 +534,36 @@ describe('--fix', () => {
     expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'real', 'doc.md'), 'utf8')).toBe('The third sector, with social enterprises.\n');
   });
+
+  it('fixes a file whose name is near the 255-byte limit (the temporary file beside it gets a shorter one)', () => {
+    const name = `${'a'.repeat(245)}.md`;
+    const dir = project({ [name]: 'The voluntary sector, with social enterprises.\n' });
+    const r = lint(dir, [name, '--fix', '--format', 'compact']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, name), 'utf8')).toBe('The third sector, with social enterprises.\n');
+    expect(readdirSync(dir).filter((f) => f.includes('.canvass-'))).toEqual([]);
+  });
+
+  // Permissions do not bind root (CI runs as root): this runs for everyone else.
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')(
+    'a file that cannot be written is reported as not fixed, with its findings as read; other files are still fixed (exit 2)',
+    () => {
+      const dir = project({ 'locked/doc.md': ERROR_TEXT, 'open.md': ERROR_TEXT });
+      chmodSync(join(dir, 'locked'), 0o555);
+      try {
+        const r = lint(dir, ['locked/doc.md', 'open.md', '--fix', '--format', 'compact']);
+        expect(r.code).toBe(2);
+        expect(lines(r.stdout)).toEqual([
+          'locked/doc.md:1:1 error canvass/input not fixed: cannot write the file: permission denied (EACCES)',
+          errorLine('locked/doc.md'),
+        ]);
+        expect(readFileSync(join(dir, 'locked', 'doc.md'), 'utf8')).toBe(ERROR_TEXT);
+        expect(readFileSync(join(dir, 'open.md'), 'utf8')).toBe('The third sector, including social enterprises, delivers services.\n');
+      } finally {
+        chmodSync(join(dir, 'locked'), 0o755);
+      }
+    },
+  );
 
   it('without --fix no input file changes', () => {
     const dir = project({

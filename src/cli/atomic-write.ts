@@ -9,7 +9,8 @@ export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Ar
   const path = await realpath(linkOrPath).catch(() => linkOrPath);
   // node:crypto is loaded here, not at start-up: only --fix and exports write files.
   const { randomBytes } = await import('node:crypto');
-  const temp = join(dirname(path), `.${basename(path)}.canvass-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  // The name's start only, so a long file name (file systems allow 255 bytes) still has room.
+  const temp = join(dirname(path), `.${basename(path).slice(0, 64)}.canvass-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     const mode = await stat(path).then((s) => s.mode, () => undefined);
     // A FileHandle writes a string as it is, encoding it on the way out: writeFile would first

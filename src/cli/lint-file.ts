@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { createDocument, withMarkdownParser } from '../document/document.js';
 import type { RuleSetResolver } from '../config/rule-sets.js';
 import { readSource } from '../ingest/read.js';
-import type { InputRef } from '../ingest/source.js';
+import { describeFsError, type InputRef } from '../ingest/source.js';
 import type { RuleSet } from '../lint/compile.js';
 import { applyFixes } from '../lint/fix.js';
 import type { FileResult, Finding } from '../lint/finding.js';
@@ -52,13 +52,20 @@ export async function lintInput(
     if (source.encoding !== 'utf-8') {
       result.problems.push({ severity: 'warning', message: 'not fixed: the file is not UTF-8, and --fix writes UTF-8 only' });
     } else {
+      const asRead = result.findings;
       let text = source.text;
       for (let pass = 0; pass < FIX_PASSES && result.findings.some((f) => f.fix); pass++) {
         text = applyFixes(text, result.findings).text;
         result.findings = await lint(source.path, text, rules.ruleSet);
       }
-      await writeFileAtomic(resolve(job.cwd, ref.path), (source.bom ? '\ufeff' : '') + text);
-      result.fixedText = text;
+      try {
+        await writeFileAtomic(resolve(job.cwd, ref.path), (source.bom ? '\ufeff' : '') + text);
+        result.fixedText = text;
+      } catch (err) {
+        // The file is as it was: report what it holds, and why it was not fixed.
+        result.findings = asRead;
+        result.problems.push({ severity: 'error', message: `not fixed: cannot write the file: ${describeFsError(err)}` });
+      }
     }
   }
   return result;
