@@ -288,6 +288,15 @@ describe('exports, read back', () => {
     expect(readdirSync(join(dir, 'out')).filter((f) => f.includes('.canvass-'))).toEqual([]);
   });
 
+  it('refuses an --out it cannot write before analysing anything (exit 2, the reason given)', () => {
+    writeFileSync(join(dir, 'a-file'), 'not a folder\n');
+    const run = runCli(['compare', COALITION, 'missing.txt', '--out', 'a-file/c.json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    // The missing input is never reported: the run stops at the usage error.
+    expect(run.stderr).toBe("canvass: cannot write --out a-file/c.json: 'a-file' is a file, not a folder; choose a folder you can write to\n");
+    expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('not a folder\n');
+  });
+
   it('reports a broken pack and a missing file by their paths and positions, and compares the rest', () => {
     mkdirSync(join(dir, 'packs'), { recursive: true });
     // The kind is misspelt on line 4, from column 11.

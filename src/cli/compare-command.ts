@@ -1,7 +1,7 @@
 // `canvass compare`: every document linted and extracted, side by side — as tables in the
 // terminal, or exported (--out: CSV, JSON, Markdown, HTML, XLSX, SQLite; written atomically).
 
-import { mkdir } from 'node:fs/promises';
+import { access, constants, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { analyseDocument, ComparisonBuilder, makeCounters, termsOf } from '../compare/compare.js';
 import { exportFiles, EXPORTERS, formatFromPath, isExportFormat, type ExportFormat } from '../compare/exporters/index.js';
@@ -13,7 +13,7 @@ import { RuleSetResolver, type ResolvedRules } from '../config/rule-sets.js';
 import { createDocument, withMarkdownParser } from '../document/document.js';
 import { discoverInputs } from '../ingest/discover.js';
 import { readSource } from '../ingest/read.js';
-import type { InputRef } from '../ingest/source.js';
+import { describeFsError, type InputRef } from '../ingest/source.js';
 import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { colourOutput, terminalWidth } from './color.js';
@@ -74,6 +74,9 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     throw new UsageError('CSV on standard output holds one table: choose it with --by or --table (question, respondent, term, theme), or write a file per table with --out FILE.csv');
   }
 
+  // Last of the usage errors, as it makes --out's folder: can the export be written at all?
+  if (options.out) await checkWritableFolder(resolve(io.cwd, options.out), options.out);
+
   const resolver = new RuleSetResolver({
     cwd: io.cwd,
     ...(options.config ? { configPath: options.config } : {}),
@@ -128,8 +131,12 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     });
     if (files.length === 0) io.stderr.write('canvass: nothing to write (no tables selected have any data)\n');
     for (const file of files) {
-      await mkdir(dirname(file.path), { recursive: true });
-      await writeFileAtomic(file.path, file.content);
+      try {
+        await mkdir(dirname(file.path), { recursive: true });
+        await writeFileAtomic(file.path, file.content);
+      } catch (err) {
+        throw new UsageError(`cannot write ${displayPath(io.cwd, file.path)}: ${describeFsError(err)}`);
+      }
       io.stderr.write(`wrote ${displayPath(io.cwd, file.path)}\n`);
     }
   } else {
@@ -189,4 +196,16 @@ async function chooseFrame(
 /** A pack, config or frame problem as the comparison lists it, its file relative to cwd. */
 function comparisonProblem(p: LocatedProblem, cwd: string): Comparison['problems'][number] {
   return { path: displayPath(cwd, p.file), line: p.line, column: p.column, message: p.message };
+}
+
+/** Before minutes of analysis: can --out's folder be made and written to? */
+async function checkWritableFolder(out: string, given: string): Promise<void> {
+  try {
+    await mkdir(dirname(out), { recursive: true });
+    await access(dirname(out), constants.W_OK);
+  } catch (err) {
+    // mkdir says EEXIST when a part of the path is a file: say which.
+    const reason = (err as { code?: string }).code === 'EEXIST' ? `'${dirname(given)}' is a file, not a folder` : describeFsError(err);
+    throw new UsageError(`cannot write --out ${given}: ${reason}; choose a folder you can write to`);
+  }
 }
