@@ -288,6 +288,19 @@ describe('exports, read back', () => {
     expect(readdirSync(join(dir, 'out')).filter((f) => f.includes('.canvass-'))).toEqual([]);
   });
 
+  it('compares a file read as Windows-1252, and says so on stderr without failing the run', () => {
+    // "Café" saved by Word: é is the single byte 0xE9, not valid UTF-8; line 2, column 4.
+    writeFileSync(join(dir, 'word.txt'), Buffer.from('Response\nCaf\xe9 owners and the third sector.\n', 'latin1'));
+    const run = runCli(['compare', 'word.txt', COALITION, '--format', 'json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      'word.txt:2:4: warning: not valid UTF-8 (first invalid byte at line 2, column 4); read as Windows-1252 — re-save the file as UTF-8 to silence this\n',
+    );
+    const out = JSON.parse(run.stdout) as { documents: Array<{ path: string }>; problems: unknown[] };
+    expect(out.documents.map((d) => d.path)).toEqual(['word.txt', COALITION]);
+    expect(out.problems).toEqual([]);
+  });
+
   it('refuses an --out it cannot write before analysing anything (exit 2, the reason given)', () => {
     writeFileSync(join(dir, 'a-file'), 'not a folder\n');
     const run = runCli(['compare', COALITION, 'missing.txt', '--out', 'a-file/c.json'], { cwd: dir });

@@ -97,6 +97,8 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   const counters = makeCounters(termsOf(rules.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []))), frame);
 
   // Each document's analysis joins the comparison as it is made, in input order.
+  // Input warnings (text read as Windows-1252) are shown, but are not problems: the file is compared.
+  const warnings: Comparison['problems'] = [];
   const builder = new ComparisonBuilder(counters, problems, { withSources: format === 'html' });
   for await (const [read, i] of inInputOrder(kept, (f) => readSource(f, { cwd: io.cwd }))) {
     if (!read.ok) {
@@ -104,6 +106,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
       continue;
     }
     const { path, text, format: docFormat } = read.source;
+    for (const w of read.source.warnings) warnings.push({ path, line: w.line ?? 0, column: w.column ?? 0, message: `warning: ${w.message}` });
     const ruleSet = rules[i]!.ruleSet;
     builder.add(
       await withMarkdownParser(() =>
@@ -150,7 +153,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     const outputs = await EXPORTERS[format].render(comparison, tables, options.excel ? { excel: true } : {});
     for (const o of outputs) io.stdout.write(o.content as string);
   }
-  for (const p of problems) io.stderr.write(`${formatComparisonProblem(p)}\n`);
+  for (const p of [...warnings, ...problems]) io.stderr.write(`${formatComparisonProblem(p)}\n`);
   return problems.length ? EXIT_USAGE : EXIT_OK;
 }
 
