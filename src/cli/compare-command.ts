@@ -19,7 +19,6 @@ import { writeFileAtomic } from './atomic-write.js';
 import { colourOutput, terminalWidth } from './color.js';
 import { displayPath } from './display-path.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
-import { inInputOrder } from './in-order.js';
 import type { CommandIO } from './lint-command.js';
 
 export interface CompareOptions {
@@ -100,7 +99,8 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   // Input warnings (text read as Windows-1252) are shown, but are not problems: the file is compared.
   const warnings: Comparison['problems'] = [];
   const builder = new ComparisonBuilder(counters, problems, { withSources: format === 'html' });
-  for await (const [read, i] of inInputOrder(kept, (f) => readSource(f, { cwd: io.cwd }))) {
+  for (const [i, f] of kept.entries()) {
+    const read = await readSource(f, { cwd: io.cwd });
     if (!read.ok) {
       problems.push({ path: read.path, line: read.problem.line ?? 0, column: read.problem.column ?? 0, message: read.problem.message });
       continue;

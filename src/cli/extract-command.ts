@@ -19,7 +19,6 @@ import { extractFormatters, type ExtractFormatName } from '../report/formatters/
 import { ConfigIgnores } from '../config/config-ignores.js';
 import { colourOutput, terminalWidth } from './color.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
-import { inInputOrder } from './in-order.js';
 import type { CommandIO } from './lint-command.js';
 
 export interface ExtractOptions {
@@ -50,7 +49,8 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
     if (abs && !explicit.has(abs) && (await ignores.ignores(abs))) continue;
     files.push(ref);
   }
-  for await (const [result] of inInputOrder(files, (ref) => read(ref, options, io))) {
+  for (const ref of files) {
+    const result = await read(ref, options, io);
     if (!result.ok) {
       failures.push({ path: result.path, ...result.problem });
       continue;

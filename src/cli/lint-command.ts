@@ -8,7 +8,6 @@ import { lintFormatters, type LintFormatName } from '../report/formatters/index.
 import { addToSummary, emptySummary, type LintReport } from '../report/lint-report.js';
 import { JsonLintWriter } from '../report/formatters/json.js';
 import { formatProblem, type LocatedProblem } from '../yaml/located-error.js';
-import { inInputOrder } from './in-order.js';
 import { lintInput, type FileJob } from './lint-file.js';
 import { defaultJobs, lintInParallel, PARALLEL_MIN_FILES } from './parallel-lint.js';
 import { colourOutput } from './color.js';
@@ -79,7 +78,11 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
     });
   } else {
     const resolver = new RuleSetResolver(resolverOptions);
-    for await (const [result] of inInputOrder(files, (ref) => lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined))) if (result) take(result);
+    // One file at a time: reads are synchronous (src/ingest/read.ts), so there is nothing to overlap.
+    for (const ref of files) {
+      const result = await lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined);
+      if (result) take(result);
+    }
     resolverProblems = resolver.problems;
   }
 
