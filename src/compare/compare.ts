@@ -231,9 +231,6 @@ export class ComparisonBuilder {
 
   add(analysis: DocumentAnalysis): void {
     const c = this.comparison;
-    const counters = this.counters;
-    const themeIds = this.themeIds;
-    const questionId = (consultation: string | null, number: string, text: string) => this.questionId(consultation, number, text);
     const documentId = c.documents.length + 1;
     const themeHitsOf = groupBy(analysis.themeHits, (h) => h.response);
     c.documents.push({ id: documentId, path: analysis.path, kind: analysis.extracted.kind });
@@ -257,7 +254,7 @@ export class ComparisonBuilder {
       for (const q of response.questions) {
         // One answer per question per respondent: a number met twice is the same question.
         if (byNumber.has(q.number)) continue;
-        const id = questionId(response.consultation, q.number, q.text);
+        const id = this.questionId(response.consultation, q.number, q.text);
         byNumber.set(q.number, id);
         c.answers.push({
           respondentId,
@@ -283,13 +280,13 @@ export class ComparisonBuilder {
           column: rec.column,
         });
       }
-      counters.terms.forEach((term, i) => {
+      this.counters.terms.forEach((term, i) => {
         const count = analysis.termCounts[r]?.get(term) ?? 0;
         if (count > 0) c.termUsage.push({ respondentId, termId: i + 1, count });
       });
       for (const hit of themeHitsOf.get(r) ?? []) {
         c.themeHits.push({
-          themeId: themeIds.get(hit.theme)!,
+          themeId: this.themeIds.get(hit.theme)!,
           respondentId,
           questionId: hit.question === null ? null : (byNumber.get(hit.question) ?? null),
           documentId,
