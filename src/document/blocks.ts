@@ -126,14 +126,22 @@ function splitLines(text: string, from: number, to: number): Line[] {
   const lines: Line[] = [];
   const n = to;
   // A lone \r (old Mac line ending) also ends a line; track the next one only if there is any.
-  let nextCR = text.indexOf('\r', from);
+  // Searched for within [from, to] only: indexOf on the whole text would run on to the document's
+  // next \r (its end, for most text), and lazy segmentation, chunk by chunk, would then cost the
+  // document's length for every chunk — quadratic in a large file.
+  const range = from === 0 && to >= text.length ? text : text.slice(from, to + 1);
+  const crFrom = (i: number) => {
+    const j = range.indexOf('\r', i - from);
+    return j === -1 ? -1 : j + from;
+  };
+  let nextCR = crFrom(from);
   let start = from;
   while (start <= n) {
     let nl = text.indexOf('\n', start);
     if (nl === -1 || nl > n) nl = n;
     let next = nl + 1;
     let end = nl;
-    if (nextCR !== -1 && nextCR < start) nextCR = text.indexOf('\r', start);
+    if (nextCR !== -1 && nextCR < start) nextCR = crFrom(start);
     if (nextCR !== -1 && nextCR < nl) {
       end = nextCR;
       next = nextCR + 1 === nl ? nl + 1 : nextCR + 1;
