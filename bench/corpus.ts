@@ -43,3 +43,26 @@ export function corpusFiles(dir: string): string[] {
   }
   return out;
 }
+
+/**
+ * One large file: the bundled documents joined (a blank line between) until the file reaches
+ * `targetBytes`, as a spreadsheet export of many responses is one document. Rebuilt each run.
+ */
+export function buildOneFile(repo: string, targetBytes: number): { path: string; bytes: number } {
+  const sourceDir = join(repo, 'corpus');
+  const texts = readdirSync(sourceDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => readFileSync(join(sourceDir, name), 'utf8').trimEnd() + '\n\n');
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < targetBytes; i++) {
+    const t = texts[i % texts.length]!;
+    parts.push(t);
+    bytes += Buffer.byteLength(t);
+  }
+  mkdirSync(join(repo, '.bench'), { recursive: true });
+  const path = join(repo, '.bench', 'one-file.txt');
+  writeFileSync(path, parts.join(''));
+  return { path, bytes };
+}

@@ -1,7 +1,8 @@
 // npm run bench: throughput and start-up figures for the README (a benchmark, not a test).
 //
 //  1. builds a corpus of at least 50 MB by replicating the bundled documents (.bench/, reused);
-//  2. canvass lint over all of it, in a child process (peak memory is its own);
+//  2. canvass lint over all of it, in a child process (peak memory is its own), and over one
+//     10 MB file of the documents joined;
 //  3. the bare-regex floor: the same combined patterns over the same files, nothing else (and,
 //     for context, each pattern in its own pass, as a simple regex linter runs its rules);
 //  4. textlint + textlint-rule-prh with equivalent rules, and canvass, on slices of 2, 10 and 20 MB;
@@ -12,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultJobs } from '../src/cli/parallel-lint.js';
 import { resolvePack } from '../src/packs/load.js';
-import { buildCorpus } from './corpus.js';
+import { buildCorpus, buildOneFile } from './corpus.js';
 import { writePrhConfig } from './textlint-prh.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
@@ -68,6 +69,19 @@ row('canvass lint, 1 thread', single);
 if (runs.multi.length) row(`canvass lint, --jobs ${defaultJobs()} (the default here)`, fastest(runs.multi));
 row('bare regex scan of the same patterns, combined as canvass runs them (read, decode, match)', regex);
 row('bare regex scan, each pattern in its own pass (for context)', perPattern);
+
+// One large file (10 MB): a spreadsheet export of many responses is one document, and per-document
+// work that grows with the document's length (a search that runs on to its end, say) shows here.
+const largeFile = buildOneFile(repo, 10 * MB);
+const largeFileRuns = [0, 1, 2].map(() => child('lint-worker.js', [largeFile.path, '--jobs', '1']));
+const largeFileBest = fastest(largeFileRuns);
+rows.push([
+  'canvass lint, one 10 MB file (the documents joined), 1 thread',
+  `${mbps(largeFileBest.seconds!, largeFile.bytes).toFixed(1)} MB/s`,
+  '',
+  `${largeFileBest.maxRssMB!.toFixed(0)} MB`,
+  `${largeFileBest.seconds!.toFixed(2)} s`,
+]);
 
 // Extraction and comparison over the same corpus, one thread, best of two (interleaved).
 const extractRuns: Array<Record<string, number>> = [];
