@@ -53,8 +53,7 @@ export class BlockIndex {
       if (isBlank(this.text, ls, lineEnd(this.text, ls))) return undefined; // between blocks
       const [start, end] = this.rangeAround(ls);
       segment = { start, end, blocks: this.refine(segmentRange(this.text, this.format, start, end)) };
-      const i = this.segments.findIndex((s) => s.start > start);
-      this.segments.splice(i === -1 ? this.segments.length : i, 0, segment);
+      this.insert(segment);
     }
     return findBlock(segment.blocks, offset);
   }
@@ -85,6 +84,20 @@ export class BlockIndex {
       o = segment.end + 1;
     }
     return false;
+  }
+
+  /** Keep `segments` sorted: most arrive in document order (an append), so search, don't scan. */
+  private insert(segment: Segment): void {
+    const list = this.segments;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start > segment.start) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo === list.length) list.push(segment);
+    else list.splice(lo, 0, segment);
   }
 
   private segmentAt(offset: number): Segment | undefined {
