@@ -9,13 +9,21 @@ import type { ExtractedDocument } from '../extract/types.js';
 import { discoverInputs } from '../ingest/discover.js';
 import { readSource, type SourceResult } from '../ingest/read.js';
 import type { InputRef } from '../ingest/source.js';
+import type { InputProblem } from '../lint/finding.js';
 import {
-  makeExtractReport,
+  countDocument,
+  countFailures,
+  emptyExtractSummary,
   onlyQuestions,
   type InputFailure,
   type ReportedDocument,
 } from '../report/extract-report.js';
-import { extractFormatters, type ExtractFormatName } from '../report/formatters/extract/index.js';
+import {
+  extractFormatters,
+  extractWriters,
+  type ExtractFormatName,
+  type ExtractFormatOptions,
+} from '../report/formatters/extract/index.js';
 import { ConfigIgnores } from '../config/config-ignores.js';
 import { colourOutput, terminalWidth } from './color.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -38,7 +46,6 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
 
   const discovery = await discoverInputs(paths, { cwd: io.cwd, ignore: options.ignore ?? [] });
   const failures: InputFailure[] = discovery.problems.map((p) => ({ path: p.input, severity: 'error', message: p.message }));
-  const documents: ReportedDocument[] = [];
 
   // Files found by walking a folder honour their .canvass.yaml's `ignore`, as with lint.
   const ignores = new ConfigIgnores();
@@ -49,6 +56,22 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
     if (abs && !explicit.has(abs) && (await ignores.ignores(abs))) continue;
     files.push(ref);
   }
+  const color = format === 'text' ? await colourOutput(options.color, io.stdout as NodeJS.WriteStream) : false;
+  const width = terminalWidth(io.stdout as { columns?: number });
+  const formatOptions: ExtractFormatOptions = {
+    color,
+    ...(width ? { width } : {}),
+    includePersonalData,
+    ...(questions ? { questions } : {}),
+  };
+  // json, jsonl and csv are written a document at a time, and no document is kept; text and
+  // markdown are formatted from the whole report at the end.
+  const writerFactory = extractWriters[format];
+  const writer = writerFactory?.((chunk) => io.stdout.write(chunk), formatOptions);
+  const summary = emptyExtractSummary();
+  const documents: ReportedDocument[] = [];
+  const documentProblems: Array<{ path: string; problems: InputProblem[] }> = [];
+
   for (const ref of files) {
     const result = await read(ref, options, io);
     if (!result.ok) {
@@ -61,28 +84,24 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
     if (!includePersonalData) extracted = withoutPersonalData(extracted);
     if (questions) extracted = onlyQuestions(extracted, questions);
     const empty = text.trim() === '' ? [{ severity: 'warning' as const, message: 'the file has no text: nothing to extract' }] : [];
-    documents.push({ ...extracted, problems: [...warnings, ...empty] });
+    const doc: ReportedDocument = { ...extracted, problems: [...warnings, ...empty] };
+    countDocument(summary, doc);
+    if (doc.problems.length) documentProblems.push({ path, problems: doc.problems });
+    if (writer) writer.document(doc);
+    else documents.push(doc);
   }
+  countFailures(summary, failures);
 
   for (const problem of ignores.problems) io.stderr.write(`${problem}\n`);
-  const report = makeExtractReport(documents, failures);
-  const color = format === 'text' ? await colourOutput(options.color, io.stdout as NodeJS.WriteStream) : false;
-  const width = terminalWidth(io.stdout as { columns?: number });
-  io.stdout.write(
-    extractFormatters[format](report, {
-      color,
-      ...(width ? { width } : {}),
-      includePersonalData,
-      ...(questions ? { questions } : {}),
-    }),
-  );
+  if (writer) writer.end(failures, summary);
+  else io.stdout.write(extractFormatters[format]({ documents, problems: failures, summary }, formatOptions));
   // The text output lists input problems itself; the other formats are often piped or saved,
   // so a person sees the problems on stderr (json also has them in the document).
   if (format !== 'text') {
-    for (const doc of documents) for (const p of doc.problems) io.stderr.write(problemLine(doc.path, p));
+    for (const doc of documentProblems) for (const p of doc.problems) io.stderr.write(problemLine(doc.path, p));
     for (const p of failures) io.stderr.write(problemLine(p.path, p));
   }
-  return report.summary.inputErrors > 0 ? EXIT_USAGE : EXIT_OK;
+  return summary.inputErrors > 0 ? EXIT_USAGE : EXIT_OK;
 }
 
 function read(ref: InputRef, options: ExtractOptions, io: CommandIO): Promise<SourceResult> {

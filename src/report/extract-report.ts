@@ -37,22 +37,30 @@ export function makeExtractReport(documents: ReportedDocument[], problems: Input
 }
 
 export function summariseExtract(documents: readonly ReportedDocument[], problems: readonly InputFailure[]): ExtractSummary {
-  const summary: ExtractSummary = {
-    documents: documents.length,
-    responses: 0,
-    questions: 0,
-    recommendations: 0,
-    inputErrors: problems.filter((p) => p.severity === 'error').length,
-  };
-  for (const doc of documents) {
-    summary.responses += doc.responses.length;
-    summary.inputErrors += doc.problems.filter((p) => p.severity === 'error').length;
-    for (const response of doc.responses) {
-      summary.questions += response.questions.length;
-      summary.recommendations += response.recommendations.length;
-    }
-  }
+  const summary = emptyExtractSummary();
+  for (const doc of documents) countDocument(summary, doc);
+  countFailures(summary, problems);
   return summary;
+}
+
+// The summary counted as documents arrive, for output written a document at a time.
+
+export function emptyExtractSummary(): ExtractSummary {
+  return { documents: 0, responses: 0, questions: 0, recommendations: 0, inputErrors: 0 };
+}
+
+export function countDocument(summary: ExtractSummary, doc: ReportedDocument): void {
+  summary.documents++;
+  summary.responses += doc.responses.length;
+  summary.inputErrors += doc.problems.filter((p) => p.severity === 'error').length;
+  for (const response of doc.responses) {
+    summary.questions += response.questions.length;
+    summary.recommendations += response.recommendations.length;
+  }
+}
+
+export function countFailures(summary: ExtractSummary, problems: readonly InputFailure[]): void {
+  summary.inputErrors += problems.filter((p) => p.severity === 'error').length;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { FileResult, Finding } from '../../lint/finding.js';
 import type { LocatedProblem } from '../../yaml/located-error.js';
 import type { LintReport, LintSummary } from '../lint-report.js';
 import type { FormatOptions } from './index.js';
+import { nested } from './json-nested.js';
 import { problemJson } from './problem-json.js';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -39,23 +40,6 @@ export class JsonLintWriter {
       `${files},\n  "configProblems": ${nested(configProblems.map(configProblemJson), 1)},\n  "summary": ${nested(summaryJson(summary), 1)}\n}\n`,
     );
   }
-}
-
-/** `value` as JSON.stringify(value, null, 2) writes it `depth` levels down. */
-function nested(value: unknown, depth: number): string {
-  // Stringified inside `depth` arrays, then the arrays' brackets cut off: no pass over the text
-  // to re-indent it (that cost a tenth of a large corpus's lint). Each array adds "[\n" and its
-  // indent before the value, and "\n", its own indent and "]" after.
-  let wrapped = value;
-  let head = 0;
-  let tail = 0;
-  for (let level = 0; level < depth; level++) {
-    wrapped = [wrapped];
-    head += 2 + 2 * (level + 1);
-    tail += 2 + 2 * level;
-  }
-  const text = JSON.stringify(wrapped, null, 2);
-  return text.slice(head, text.length - tail);
 }
 
 function fileJson(file: FileResult) {

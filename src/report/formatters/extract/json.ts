@@ -3,23 +3,40 @@
 // key order is fixed and internal fields (answerStart, offset, length, …) never leak out.
 
 import type { ExtractedQuestion, ExtractedResponse, PersonalDatum, Recommendation } from '../../../extract/types.js';
+import { nested } from '../json-nested.js';
 import { problemJson } from '../problem-json.js';
 import type { ExtractReport, ExtractSummary, InputFailure, ReportedDocument } from '../../extract-report.js';
 import type { ExtractFormatOptions } from './index.js';
+import { writeWhole, type ExtractWriter, type ExtractWriterFactory } from './writer.js';
 
 export const EXTRACT_JSON_VERSION = 1;
 
 export function json(report: ExtractReport, options: ExtractFormatOptions): string {
-  const withPersonalData = options.includePersonalData ?? false;
-  const output = {
-    version: EXTRACT_JSON_VERSION,
-    tool: 'canvass',
-    command: 'extract',
-    documents: report.documents.map((doc) => documentJson(doc, withPersonalData)),
-    problems: report.problems.map(failureJson),
-    summary: summaryJson(report.summary),
-  };
-  return JSON.stringify(output, null, 2) + '\n';
+  return writeWhole(jsonWriter, report, options);
+}
+
+export const jsonWriter: ExtractWriterFactory = (write, options) => new JsonExtractWriter(write, options.includePersonalData ?? false);
+
+const OPENING = `{\n  "version": ${EXTRACT_JSON_VERSION},\n  "tool": "canvass",\n  "command": "extract",\n  "documents": [`;
+
+/** The layout is JSON.stringify's with an indent of 2, written a document at a time. */
+class JsonExtractWriter implements ExtractWriter {
+  private count = 0;
+
+  constructor(
+    private readonly write: (chunk: string) => void,
+    private readonly withPersonalData: boolean,
+  ) {}
+
+  document(doc: ReportedDocument): void {
+    const before = this.count++ === 0 ? `${OPENING}\n    ` : ',\n    ';
+    this.write(before + nested(documentJson(doc, this.withPersonalData), 2));
+  }
+
+  end(problems: readonly InputFailure[], summary: ExtractSummary): void {
+    const documents = this.count === 0 ? `${OPENING}]` : '\n  ]';
+    this.write(`${documents},\n  "problems": ${nested(problems.map(failureJson), 1)},\n  "summary": ${nested(summaryJson(summary), 1)}\n}\n`);
+  }
 }
 
 function documentJson(doc: ReportedDocument, withPersonalData: boolean) {

@@ -3,13 +3,20 @@
 
 import type { ExtractReport } from '../../extract-report.js';
 import type { ExtractFormatOptions } from './index.js';
-import { recommendationRows } from './rows.js';
+import { documentRows } from './rows.js';
+import { writeWhole, type ExtractWriterFactory } from './writer.js';
 
-export function jsonl(report: ExtractReport, _options: ExtractFormatOptions): string {
-  return recommendationRows(report)
-    .map((row) => lineSafe(JSON.stringify(row)) + '\n')
-    .join('');
+export function jsonl(report: ExtractReport, options: ExtractFormatOptions): string {
+  return writeWhole(jsonlWriter, report, options);
 }
+
+export const jsonlWriter: ExtractWriterFactory = (write) => ({
+  document(doc) {
+    const lines = documentRows(doc).map((row) => lineSafe(JSON.stringify(row)) + '\n');
+    if (lines.length) write(lines.join(''));
+  },
+  end() {},
+});
 
 /** U+2028/U+2029 are valid in JSON but end a line for some readers (Python's splitlines). */
 function lineSafe(json: string): string {

@@ -1,7 +1,7 @@
 // One flat row per recommendation: the shape of jsonl and csv output, for pandas, R or a
 // spreadsheet. Column order is part of the contract.
 
-import type { ExtractReport } from '../../extract-report.js';
+import type { ReportedDocument } from '../../extract-report.js';
 
 export interface RecommendationRow {
   path: string;
@@ -39,31 +39,29 @@ export const ROW_COLUMNS = [
   'target',
 ] as const satisfies ReadonlyArray<keyof RecommendationRow>;
 
-export function recommendationRows(report: ExtractReport): RecommendationRow[] {
+export function documentRows(doc: ReportedDocument): RecommendationRow[] {
   const rows: RecommendationRow[] = [];
-  for (const doc of report.documents) {
-    for (const response of doc.responses) {
-      for (const r of response.recommendations) {
-        const question = r.question === null ? undefined : response.questions.find((q) => q.number === r.question);
-        // Built field by field, in ROW_COLUMNS order.
-        rows.push({
-          path: doc.path,
-          kind: doc.kind,
-          respondent: response.respondent,
-          question: r.question,
-          questionText: question?.text ?? null,
-          stance: question?.stance ?? null,
-          text: r.text,
-          line: r.line,
-          column: r.column,
-          endLine: r.endLine,
-          endColumn: r.endColumn,
-          cue: r.cue,
-          strength: r.strength,
-          emphasised: r.emphasised,
-          target: r.target,
-        });
-      }
+  for (const response of doc.responses) {
+    for (const r of response.recommendations) {
+      const question = r.question === null ? undefined : response.questions.find((q) => q.number === r.question);
+      // Built field by field, in ROW_COLUMNS order.
+      rows.push({
+        path: doc.path,
+        kind: doc.kind,
+        respondent: response.respondent,
+        question: r.question,
+        questionText: question?.text ?? null,
+        stance: question?.stance ?? null,
+        text: r.text,
+        line: r.line,
+        column: r.column,
+        endLine: r.endLine,
+        endColumn: r.endColumn,
+        cue: r.cue,
+        strength: r.strength,
+        emphasised: r.emphasised,
+        target: r.target,
+      });
     }
   }
   return rows;
