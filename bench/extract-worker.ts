@@ -1,21 +1,19 @@
-// Runs in a child process: extraction over every file of the bench corpus (read, decode, build
-// the document, extract), on one thread. Prints seconds, recommendations found and peak memory.
+// Runs in a child process so its peak memory is its own: `canvass extract <dir> --format json`
+// exactly as the CLI runs it (discovery, reading, decoding, extraction, formatting), output
+// discarded, like lint-worker.ts.
 
-import { readFile } from 'node:fs/promises';
-import { decodeBytes } from '../src/ingest/read.js';
-import { createDocument, withMarkdownParser } from '../src/document/document.js';
-import { extractDocument } from '../src/extract/extract-document.js';
-import { corpusFiles } from './corpus.js';
+import { Writable } from 'node:stream';
+import { main } from '../src/cli/main.js';
 
-const [dir] = process.argv.slice(2);
-const files = corpusFiles(dir!);
+const [dir, ...extra] = process.argv.slice(2);
+let outputBytes = 0;
+const sink = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    outputBytes += chunk.length;
+    done();
+  },
+});
 const started = performance.now();
-let recommendations = 0;
-for (const file of files) {
-  const decoded = decodeBytes(await readFile(file), file);
-  if (!decoded.ok) continue;
-  const result = await withMarkdownParser(() => extractDocument(createDocument(file, decoded.text)));
-  for (const r of result.responses) recommendations += r.recommendations.length;
-}
+const code = await main(['extract', dir!, '--format', 'json', ...extra], { cwd: process.cwd(), stdout: sink as never, stderr: process.stderr });
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(JSON.stringify({ seconds, recommendations, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(JSON.stringify({ seconds, code, outputBytes, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');

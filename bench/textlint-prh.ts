@@ -12,6 +12,8 @@ export interface PrhSetup {
   configPath: string;
   mappedRules: number;
   skippedRules: number;
+  /** A canvass config that runs only the mapped rules (the others off): a like-for-like run. */
+  canvassConfigPath: string;
 }
 
 export function writePrhConfig(packs: readonly Pack[], dir: string): PrhSetup {
@@ -19,6 +21,7 @@ export function writePrhConfig(packs: readonly Pack[], dir: string): PrhSetup {
   const rules: Array<{ expected: string; patterns: string[] }> = [];
   let mapped = 0;
   let skipped = 0;
+  const skippedIds: string[] = [];
   const pattern = (term: string, caseSensitive: boolean) => {
     const p = compileTerm(term, caseSensitive);
     return `/${p.source.replace(/\//g, '\\/')}/${caseSensitive ? '' : 'i'}`;
@@ -40,6 +43,7 @@ export function writePrhConfig(packs: readonly Pack[], dir: string): PrhSetup {
         mapped++;
       } else {
         skipped++;
+        skippedIds.push(`${pack.name}/${rule.id}`);
       }
     }
   }
@@ -51,5 +55,10 @@ export function writePrhConfig(packs: readonly Pack[], dir: string): PrhSetup {
   writeFileSync(join(dir, 'prh.yml'), prh.join('\n') + '\n');
   const configPath = join(dir, '.textlintrc.json');
   writeFileSync(configPath, JSON.stringify({ rules: { prh: { rulePaths: [join(dir, 'prh.yml')] } } }, null, 2));
-  return { configPath, mappedRules: mapped, skippedRules: skipped };
+  const canvassConfigPath = join(dir, 'canvass-same-rules.yaml');
+  writeFileSync(
+    canvassConfigPath,
+    [`packs: [${packs.map((p) => p.name).join(', ')}]`, 'rules:', ...skippedIds.map((id) => `  ${id}: off`)].join('\n') + '\n',
+  );
+  return { configPath, mappedRules: mapped, skippedRules: skipped, canvassConfigPath };
 }
