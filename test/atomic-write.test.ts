@@ -42,6 +42,26 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['out.bin']);
   });
 
+  it('writes pieces of text one after another, and leaves the old file if making them fails', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'out.json');
+    function* pieces() {
+      yield '{"a": "Children’s ';
+      yield 'café 😀",\n';
+      yield '"b": 1}\n';
+    }
+    await writeFileAtomic(path, pieces());
+    expect(readFileSync(path, 'utf8')).toBe('{"a": "Children’s café 😀",\n"b": 1}\n');
+
+    function* failing() {
+      yield 'half a file';
+      throw new Error('out of rows');
+    }
+    await expect(writeFileAtomic(path, failing())).rejects.toThrow('out of rows');
+    expect(readFileSync(path, 'utf8')).toBe('{"a": "Children’s café 😀",\n"b": 1}\n');
+    expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
   it('writes an empty string as an empty file', async () => {
     const dir = tempDir();
     const path = join(dir, 'empty.txt');

@@ -9,8 +9,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvFileNames, tableToCsv } from '../src/compare/exporters/csv.js';
-import { EXPORT_FORMATS, EXPORTERS, exportFiles, formatFromPath } from '../src/compare/exporters/index.js';
-import { comparisonToJson } from '../src/compare/exporters/json.js';
+import { EXPORT_FORMATS, EXPORTERS, exportFiles, formatFromPath, type TextPieces } from '../src/compare/exporters/index.js';
+import { comparisonJsonPieces, comparisonToJson } from '../src/compare/exporters/json.js';
 import { tablesToMarkdown } from '../src/compare/exporters/markdown.js';
 import { comparisonToSqlite } from '../src/compare/exporters/sqlite.js';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, sheetName, tablesToXlsx } from '../src/compare/exporters/xlsx.js';
@@ -276,6 +276,28 @@ describe('JSON', () => {
     expect(parsed.recommendations![3]!.questionId).toBeNull();
     expect(parsed.findings![1]!.respondentId).toBeNull();
     expect(parsed.frame).toBe('children-services');
+  });
+
+  it('is laid out exactly as JSON.stringify with an indent of 2 writes it', () => {
+    expect(text).toBe(JSON.stringify(parsed, null, 2) + '\n');
+    const empty: Comparison = { ...comparison(), documents: [], recommendations: [], problems: [] };
+    const emptyText = comparisonToJson(empty);
+    expect(emptyText).toContain('\n  "documents": [],\n  "respondents": [\n');
+    expect(emptyText).toBe(JSON.stringify(JSON.parse(emptyText), null, 2) + '\n');
+  });
+
+  it('a large comparison comes in pieces, rows split across batches whole', () => {
+    const large = comparison();
+    const finding = large.findings[0]!;
+    // 4,500 findings: three batches of rows.
+    large.findings = Array.from({ length: 4500 }, (_, i) => ({ ...finding, id: i + 1, message: `${finding.message} ${'x'.repeat(300)} ${i}` }));
+    const pieces = Array.from(comparisonJsonPieces(large));
+    expect(pieces.length).toBeGreaterThan(1);
+    const whole = pieces.join('');
+    const back = JSON.parse(whole) as { findings: Array<{ id: number; message: string }> };
+    expect(whole).toBe(JSON.stringify(back, null, 2) + '\n');
+    expect(back.findings.map((f) => f.id)).toEqual(large.findings.map((f) => f.id));
+    expect(back.findings[4499]!.message.endsWith(' 4499')).toBe(true);
   });
 
   it('lets no field outside the schema through', () => {
@@ -638,7 +660,9 @@ describe('registry', () => {
     expect(await exportFiles('csv', c, [], 'none.csv')).toEqual([]);
 
     const json = await exportFiles('json', c, [table('terms')], 'c.json');
-    expect(json).toEqual([{ path: 'c.json', content: comparisonToJson(c) }]);
+    expect(json).toHaveLength(1);
+    expect(json[0]!.path).toBe('c.json');
+    expect(Array.from((json[0]!.content as TextPieces).pieces).join('')).toBe(comparisonToJson(c));
     const md = await exportFiles('markdown', c, tables, 'c.md', { title: 'T' });
     expect(md).toEqual([{ path: 'c.md', content: tablesToMarkdown(tables, { title: 'T' }) }]);
     const html = await exportFiles('html', c, tables, 'c.html', { title: 'Play responses', generatedBy: 'canvass 0.1.0' });

@@ -1,10 +1,11 @@
 // Write a file so that readers see either the old or the new content, never half of it:
 // write a temporary file beside it, then rename over it. Keeps the file's permissions.
 
-import { chmod, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Array): Promise<void> {
+/** `data`: text, bytes, or pieces of text written one after another (never joined into one string). */
+export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   // Write through a symbolic link to the file it points at; renaming over the link would replace it.
   const path = await realpath(linkOrPath).catch(() => linkOrPath);
   // node:crypto is loaded here, not at start-up: only --fix and exports write files.
@@ -17,14 +18,9 @@ export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Ar
     // copy it into a Buffer (for a 70 MB comparison export, over half a second more).
     const handle = await open(temp, 'w');
     try {
-      if (typeof data === 'string') {
-        const { bytesWritten } = await handle.write(data);
-        // A regular file takes the whole write or fails; should one be cut short, finish it
-        // (writeFile goes on from the handle's position and retries partial writes).
-        if (bytesWritten < Buffer.byteLength(data)) await handle.writeFile(Buffer.from(data).subarray(bytesWritten));
-      } else {
-        await handle.writeFile(data);
-      }
+      if (typeof data === 'string') await writeString(handle, data);
+      else if (data instanceof Uint8Array) await handle.writeFile(data);
+      else for (const piece of data) await writeString(handle, piece);
       await handle.sync();
     } finally {
       await handle.close();
@@ -35,4 +31,11 @@ export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Ar
     await unlink(temp).catch(() => {});
     throw error;
   }
+}
+
+async function writeString(handle: FileHandle, text: string): Promise<void> {
+  const { bytesWritten } = await handle.write(text);
+  // A regular file takes the whole write or fails; should one be cut short, finish it
+  // (writeFile goes on from the handle's position and retries partial writes).
+  if (bytesWritten < Buffer.byteLength(text)) await handle.writeFile(Buffer.from(text).subarray(bytesWritten));
 }

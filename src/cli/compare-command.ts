@@ -136,7 +136,8 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     for (const file of files) {
       try {
         await mkdir(dirname(file.path), { recursive: true });
-        await writeFileAtomic(file.path, file.content);
+        const content = file.content;
+        await writeFileAtomic(file.path, typeof content === 'string' || content instanceof Uint8Array ? content : content.pieces);
       } catch (err) {
         throw new UsageError(`cannot write ${displayPath(io.cwd, file.path)}: ${describeFsError(err)}`);
       }
@@ -151,7 +152,10 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
       tables = tables.slice(0, 1);
     }
     const outputs = await EXPORTERS[format].render(comparison, tables, options.excel ? { excel: true } : {});
-    for (const o of outputs) io.stdout.write(o.content as string);
+    for (const o of outputs) {
+      if (typeof o.content === 'string' || o.content instanceof Uint8Array) io.stdout.write(o.content);
+      else for (const piece of o.content.pieces) io.stdout.write(piece);
+    }
   }
   for (const p of [...warnings, ...problems]) io.stderr.write(`${formatComparisonProblem(p)}\n`);
   return problems.length ? EXIT_USAGE : EXIT_OK;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Comparison, Table } from '../types.js';
 import { csvFileNames, tableToCsv } from './csv.js';
 import { comparisonToHtml } from './html.js';
-import { comparisonToJson } from './json.js';
+import { comparisonJsonPieces } from './json.js';
 import { tablesToMarkdown } from './markdown.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'markdown', 'html', 'xlsx', 'sqlite'] as const;
@@ -25,8 +25,19 @@ export interface ExportOptions {
 /** One file's content; `table` is set when the format writes a file per table (CSV). */
 export interface ExportOutput {
   table?: Table;
-  content: string | Uint8Array;
+  content: ExportContent;
 }
+
+/**
+ * Text, bytes, or text made a piece at a time as it is written (JSON: a large comparison's
+ * export is never one string). Pieces can be read once.
+ */
+export type ExportContent = string | Uint8Array | TextPieces;
+
+export interface TextPieces {
+  readonly pieces: Iterable<string>;
+}
+
 
 export interface Exporter {
   format: ExportFormat;
@@ -56,7 +67,7 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
     extensions: ['.json'],
     binary: false,
     tabular: false,
-    render: async (c) => [{ content: comparisonToJson(c) }],
+    render: async (c) => [{ content: { pieces: comparisonJsonPieces(c) } }],
   },
   markdown: {
     format: 'markdown',
@@ -104,7 +115,7 @@ export function formatFromPath(file: string): ExportFormat | undefined {
 
 export interface ExportFile {
   path: string;
-  content: string | Uint8Array;
+  content: ExportContent;
 }
 
 /**

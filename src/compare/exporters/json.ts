@@ -19,25 +19,62 @@ import type {
 export const COMPARE_JSON_VERSION = 1;
 
 export function comparisonToJson(c: Comparison): string {
-  const output = {
-    version: COMPARE_JSON_VERSION,
-    tool: 'canvass',
-    command: 'compare',
-    documents: c.documents.map(documentJson),
-    respondents: c.respondents.map(respondentJson),
-    questions: c.questions.map(questionJson),
-    answers: c.answers.map(answerJson),
-    recommendations: c.recommendations.map(recommendationJson),
-    findings: c.findings.map(findingJson),
-    terms: c.terms.map(termJson),
-    termUsage: c.termUsage.map(termUsageJson),
-    frame: c.frame,
-    themes: c.themes.map(themeJson),
-    themeHits: c.themeHits.map(themeHitJson),
-    problems: c.problems.map((p) => ({ path: p.path, line: p.line, column: p.column, message: p.message })),
-  };
-  return JSON.stringify(output, null, 2) + '\n';
+  return Array.from(comparisonJsonPieces(c)).join('');
 }
+
+/** Rows per JSON.stringify call: one call per row costs more than the text it makes. */
+const BATCH_ROWS = 2000;
+
+/**
+ * The same text as JSON.stringify(output, null, 2) + '\n', in pieces: a batch of rows at a time
+ * (under a megabyte), so a large comparison is never a second copy of itself (the output objects
+ * of every row at once) nor one string of 100 MB and more. Each batch is stringified one level
+ * down and its brackets cut off. The pieces are handed on as they are, not joined into larger
+ * ones: JSON.stringify's result is a tree of parts that each copy would flatten again.
+ */
+export function* comparisonJsonPieces(c: Comparison): Generator<string> {
+  const fields: Array<[string, unknown[] | string | number | null, ((row: never) => unknown)?]> = [
+    ['version', COMPARE_JSON_VERSION],
+    ['tool', 'canvass'],
+    ['command', 'compare'],
+    ['documents', c.documents, documentJson],
+    ['respondents', c.respondents, respondentJson],
+    ['questions', c.questions, questionJson],
+    ['answers', c.answers, answerJson],
+    ['recommendations', c.recommendations, recommendationJson],
+    ['findings', c.findings, findingJson],
+    ['terms', c.terms, termJson],
+    ['termUsage', c.termUsage, termUsageJson],
+    ['frame', c.frame],
+    ['themes', c.themes, themeJson],
+    ['themeHits', c.themeHits, themeHitJson],
+    ['problems', c.problems, problemJson],
+  ];
+  for (const [k, [key, value, toJson]] of fields.entries()) {
+    const name = `${k === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: `;
+    if (!Array.isArray(value) || !toJson) {
+      yield name + JSON.stringify(value);
+      continue;
+    }
+    if (value.length === 0) {
+      yield `${name}[]`;
+      continue;
+    }
+    yield `${name}[\n`;
+    for (let from = 0; from < value.length; from += BATCH_ROWS) {
+      if (from > 0) yield ',\n';
+      const batch = value.slice(from, from + BATCH_ROWS).map((row) => toJson(row as never));
+      // The batch as an array one level down: "[\n  [\n    {…},\n    {…}\n  ]\n]"; its rows are
+      // the text between the inner brackets.
+      const text = JSON.stringify([batch], null, 2);
+      yield text.slice(6, text.length - 6);
+    }
+    yield '\n  ]';
+  }
+  yield '\n}\n';
+}
+
+const problemJson = (p: Comparison['problems'][number]) => ({ path: p.path, line: p.line, column: p.column, message: p.message });
 
 const documentJson = (d: ComparedDocument) => ({ id: d.id, path: d.path, kind: d.kind });
 
