@@ -107,13 +107,50 @@ export class Scanner {
         for (const c of chars) (lane.buckets[c.charCodeAt(0)] ??= []).push(entry);
       }
       if (entries.length) {
-        lane.regex = new RegExp(entries.map((e) => e.pattern.source).join('|'), caseSensitive ? 'g' : 'gi');
+        lane.regex = new RegExp(
+          alternation(
+            entries.map((e) => e.pattern),
+            caseSensitive,
+          ),
+          caseSensitive ? 'g' : 'gi',
+        );
       }
       lanes.push(lane);
     }
     this.lanes = lanes;
     return lanes;
   }
+}
+
+/** A phrase's source: a word boundary, a letter or digit, then the rest of the phrase. */
+const PHRASE_START = /^\\b[A-Za-z0-9]/;
+
+/**
+ * The patterns as one alternation that matches at the same positions as `a|b|c…`, laid out so
+ * V8 can run it quickly: phrases share one word boundary and are grouped by their first
+ * character, "\b(?:c(?:ommissioning…|ontract…)|p(?:rocurement…))". Written flat, every
+ * alternative is tried in turn at every position; grouped, V8 tests the boundary once and picks
+ * a branch by one character (a coding frame's fifty terms: 0.5-0.6 s -> 0.1 s over 50 MB). Only
+ * the position of a match is used (the patterns are confirmed one by one there), so the order
+ * of the alternatives does not matter. Regex terms and the kinds' own patterns stay as written.
+ */
+export function alternation(patterns: readonly TermPattern[], caseSensitive: boolean): string {
+  const byFirst = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const p of patterns) {
+    // A phrase's first character is a literal (escapeWord escapes every special character after
+    // it, so no quantifier can follow it and the rest is a sequence to append).
+    if (p.isRegex || !PHRASE_START.test(p.source)) {
+      others.push(p.source);
+      continue;
+    }
+    const first = caseSensitive ? p.source[2]! : p.source[2]!.toLowerCase();
+    const rests = byFirst.get(first);
+    if (rests) rests.push(p.source.slice(3));
+    else byFirst.set(first, [p.source.slice(3)]);
+  }
+  const phrases = [...byFirst].map(([first, rests]) => `${first}(?:${rests.join('|')})`);
+  return [...(phrases.length ? [`\\b(?:${phrases.join('|')})`] : []), ...others].join('|');
 }
 
 function confirm(text: string, at: number, entries: readonly Entry[], byOwner: Hit[][]): void {

@@ -1,0 +1,71 @@
+// The scanner's combined regex: phrases grouped under one \b by their first character must match
+// at exactly the positions the flat alternation `a|b|c…` matches at (the scanner uses only where
+// a match starts, then confirms each pattern there).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { alternation } from '../src/lint/scanner.js';
+import { compileTerm } from '../src/lint/terms.js';
+import { compileRuleSet } from '../src/lint/compile.js';
+import { resolvePack } from '../src/packs/load.js';
+import { loadFrame } from '../src/compare/frame.js';
+import { makeCounters } from '../src/compare/compare.js';
+import { repoRoot } from './helpers/cli.js';
+
+/** Where a regex matches, stepping one character past each match start, as Scanner.scan does. */
+function starts(source: string, flags: string, text: string): number[] {
+  const re = new RegExp(source, flags);
+  const out: number[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m.index);
+    re.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+describe('alternation', () => {
+  it('groups phrases by first character under one word boundary; regex terms stay as written', () => {
+    const patterns = ['commissioning', 'Contract', 'procurement', '/\\bfoo\\d+/', 'a single voice'].map((t) => compileTerm(t, false));
+    expect(alternation(patterns, false)).toBe(
+      '\\b(?:c(?:ommissioning(?:s|es)?\\b|ontract(?:s|es)?\\b)|p(?:rocurement(?:s|es)?\\b)|a(?:[\\s\\u00a0\\-\\u2010\\u2011]+single[\\s\\u00a0\\-\\u2010\\u2011]+voice(?:s|es)?\\b))|(?:\\bfoo\\d+)',
+    );
+  });
+
+  it('keeps the case of the first character when case matters', () => {
+    const patterns = ['Third Sector', 'third sector'].map((t) => compileTerm(t, true));
+    const source = alternation(patterns, true);
+    expect(source.startsWith('\\b(?:T(?:hird')).toBe(true);
+    expect(source).toContain('|t(?:hird');
+    expect(starts(source, 'g', 'the Third Sector and third sector, not THIRD SECTOR')).toEqual([4, 21]);
+  });
+
+  it('matches where the flat alternation matches, on the bundled corpus, for the packs and the coding frame', async () => {
+    const texts = readdirSync(join(repoRoot, 'corpus'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join(repoRoot, 'corpus', f), 'utf8'));
+    const packs = [await resolvePack('third-sector', repoRoot), await resolvePack('uk-spelling', repoRoot)];
+    const frame = await loadFrame('childrens-services', repoRoot);
+    // The scanners as canvass builds them: lint's for each pack, compare's for terms and themes.
+    const scanners = [...packs.map((p) => compileRuleSet([p]).scanner), makeCounters(['third sector', 'social enterprise'], frame).termScanner, makeCounters([], frame).themeScanner];
+    let lanes = 0;
+    let compared = 0;
+    for (const scanner of scanners) {
+      for (const lane of scanner.combinedSources()) {
+        const flat = scanner
+          .patternSources()
+          .filter((p) => p.flags === lane.flags)
+          .map((p) => p.source)
+          .join('|');
+        expect(lane.source).not.toBe(flat);
+        lanes++;
+        for (const text of texts) {
+          const expected = starts(flat, lane.flags, text);
+          expect(starts(lane.source, lane.flags, text)).toEqual(expected);
+          compared += expected.length;
+        }
+      }
+    }
+    expect(lanes).toBe(5);
+    expect(compared).toBeGreaterThan(500);
+  });
+});
