@@ -2,21 +2,19 @@
 // They run over one block's text; quotations never cross a block boundary.
 
 import { isLetterOrDecimal, isWhiteSpace } from './chars.js';
+import { findEmails } from './emails.js';
 import type { Span } from './model.js';
 
 const URL_CUE = /:\/\/|www\.|\.(?:org|gov|com|net|edu|ac|co|uk|int|eu|info|io)\b/i;
 // Bare domains are limited to well-known suffixes, so "e.g.the" or "para.3" are not URLs.
 const URL =
   /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"“”‘’]*[^\s<>"“”‘’.,;:!?)\]'*]|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:org|gov|com|net|edu|ac|co|uk|int|eu|info|io)(?:\.[a-z]{2})?\b(?:\/[^\s<>"“”‘’]*[^\s<>"“”‘’.,;:!?)\]'*])?/gi;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 /** URLs and email addresses in text.slice(start, end), as absolute spans sorted by start. */
 export function findUrlsAndEmails(text: string, start: number, end: number): Span[] {
   const body = text.slice(start, end);
   const spans: Span[] = [];
-  if (body.includes('@')) {
-    for (const m of body.matchAll(EMAIL)) spans.push({ type: 'email', start: start + m.index, end: start + m.index + m[0].length });
-  }
+  for (const [s, e] of findEmails(text, start, end)) spans.push({ type: 'email', start: s, end: e });
   if (URL_CUE.test(body)) {
     for (const m of body.matchAll(URL)) {
       const s = start + m.index;

@@ -1,6 +1,7 @@
 // Personal data in a response: names given as contacts, email addresses, phone numbers. Always
 // detected, so that every output can keep them out unless --include-personal-data is given.
 
+import { findEmails } from '../document/emails.js';
 import type { Document } from '../document/model.js';
 
 export interface PersonalSpan {
@@ -9,7 +10,6 @@ export interface PersonalSpan {
   end: number;
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 // UK numbers (020 7793 2321, 01632 960 123, +44 20 7946 0958) and other international forms.
 const PHONE = /(?<![\w.])(?:\+\d{1,3}[ \t-]?)?\(?0?\d{2,5}\)?[ \t-]?\d{3,4}[ \t-]?\d{3,4}(?!\w|\.\d)/g;
 // "Contact: Olof Jonsdottir", "Contact name: …", "Author: …"
@@ -22,7 +22,7 @@ const NOT_A_PERSON =
 export function findPersonalData(doc: Document): PersonalSpan[] {
   const text = doc.text;
   const spans: PersonalSpan[] = [];
-  for (const m of text.matchAll(EMAIL)) spans.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+  for (const [start, end] of findEmails(text)) spans.push({ kind: 'email', start, end });
   for (const m of text.matchAll(PHONE)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length >= 9 && digits.length <= 13 && !/^(?:19|20)\d\d$/.test(m[0].trim())) {
