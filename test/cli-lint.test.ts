@@ -524,6 +524,22 @@ describe('--fix', () => {
     expect([...snapshot(dir).keys()].sort()).toEqual([...before.keys()].sort());
   });
 
+  // A later pass reads the fixed text: once the paragraph says "third sector", the heading of
+  // the same section that says "Voluntary Sector" uses two names for one thing (docs/configuration.md).
+  it('says how many fixes it wrote, counting one that an earlier fix made apply', () => {
+    const text = 'Notes on the Voluntary Sector\n\nThe voluntary sector, including social enterprises and mutuals, should be on the board.\n';
+    const dir = project({ 'notes.txt': text });
+    const before = lint(dir, ['notes.txt']);
+    expect(before.stdout).toContain('  1 finding can be fixed with --fix\n');
+    expect(lines(before.stdout).filter((l) => /^\s+\d+:\d+/.test(l))).toHaveLength(1);
+    const r = lint(dir, ['notes.txt', '--fix']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('✔ Fixed 2 findings in 1 file\n✔ No problems found in 1 file\n');
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe(
+      'Notes on the Third Sector\n\nThe third sector, including social enterprises and mutuals, should be on the board.\n',
+    );
+  });
+
   // The atomic write must write through the link (a temp file renamed over the link itself would
   // turn it into a regular file and leave the file it points to unchanged).
   it.skipIf(process.platform === 'win32')('fixes the file a symlink points to and keeps the link', () => {

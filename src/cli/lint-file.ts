@@ -54,13 +54,17 @@ export async function lintInput(
     } else {
       const asRead = result.findings;
       let text = source.text;
+      let fixed = 0;
       for (let pass = 0; pass < FIX_PASSES && result.findings.some((f) => f.fix); pass++) {
-        text = applyFixes(text, result.findings).text;
+        const applied = applyFixes(text, result.findings);
+        text = applied.text;
+        fixed += applied.applied;
         result.findings = await lint(source.path, text, rules.ruleSet);
       }
       try {
         await writeFileAtomic(resolve(job.cwd, ref.path), (source.bom ? '\ufeff' : '') + text);
         result.fixedText = text;
+        result.fixed = fixed;
       } catch (err) {
         // The file is as it was: report what it holds, and why it was not fixed.
         result.findings = asRead;

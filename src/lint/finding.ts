@@ -42,4 +42,6 @@ export interface FileResult {
   problems: InputProblem[];
   /** Text after --fix, when fixes were applied. */
   fixedText?: string;
+  /** How many fixes --fix wrote to the file, over all its passes. */
+  fixed?: number;
 }

@@ -27,8 +27,13 @@ export function stylish(report: LintReport, options: FormatOptions): string {
     ? report.configProblems.map((p) => `${c.red('error')}  ${formatProblem(p)}`).join('\n') + '\n\n'
     : '';
   const quietNote = options.quiet ? ' (--quiet: warnings hidden)' : '';
+  // --fix: what was written, before what is left (a fix can make another rule apply, so this
+  // may be more than the findings lint reported as fixable; docs/configuration.md).
+  const fixedFiles = report.files.filter((file) => (file.fixed ?? 0) > 0);
+  const fixedCount = fixedFiles.reduce((n, file) => n + file.fixed!, 0);
+  const fixedLine = fixedCount ? c.green(`✔ Fixed ${plural(fixedCount, 'finding')} in ${plural(fixedFiles.length, 'file')}`) + '\n' : '';
   if (totals.problems === 0) {
-    return c.green(`✔ No problems found in ${plural(report.files.length, 'file')}${quietNote}`) + '\n';
+    return fixedLine + c.green(`✔ No problems found in ${plural(report.files.length, 'file')}${quietNote}`) + '\n';
   }
 
   const blocks = groups.map((file) => formatGroup(file, c));
@@ -47,7 +52,7 @@ export function stylish(report: LintReport, options: FormatOptions): string {
   if (totals.fixable > 0) {
     summary += tone(`  ${plural(totals.fixable, 'finding')} can be fixed with --fix`) + '\n';
   }
-  return configBlock + blocks.join('\n') + (blocks.length ? '\n' : '') + summary;
+  return configBlock + blocks.join('\n') + (blocks.length ? '\n' : '') + fixedLine + summary;
 }
 
 function formatGroup(file: FileResult, c: Paint): string {
