@@ -72,6 +72,9 @@ const CUES: Cue[] = [
   { re: /\bthere (?:is|remains) (?:a |an )?(?:clear |real |urgent |pressing |strong )?need (?:for|to)\b/i, strength: 'must' },
 ];
 
+/** The cues as global regexes, made once: searched from the start of each sentence. */
+const CUE_SEARCHES = CUES.map((cue) => ({ cue, re: new RegExp(cue.re.source, 'gi') }));
+
 const QUICK = /must|need|essential|vital|crucial|imperative|critical|have to|has to|required|should|ought|recommend|urg|important|would|might|may|could|hope|call|ask|propos|suggest|want|keen|stress|warn|argument|case|encourag|request|invited/i;
 
 // Someone else's position reported as background: "as the consultation document states, …".
@@ -290,9 +293,12 @@ function recommendationIn(ctx: RecommendationContext, sentence: Sentence, passag
   // A writer's own plan is not a request: "I thought it would be useful to highlight …".
   if (/^(?:I|we) (?:thought|think|felt|feel|hope|decided) (?:it would be|to)\b/i.test(text)) return undefined;
   let best: { index: number; length: number; cue: Cue } | undefined;
-  for (const cue of CUES) {
-    const re = new RegExp(cue.re.source, 'gi');
-    for (const m of text.matchAll(re)) {
+  for (const { cue, re } of CUE_SEARCHES) {
+    // Each cue's first match that is not excluded (exec with lastIndex: matchAll would copy the
+    // regex for every sentence).
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
       if (excludedCue(text, m.index)) continue;
       if (!best || m.index < best.index) best = { index: m.index, length: m[0].length, cue };
       break;
