@@ -10,21 +10,20 @@ function isLocalPartChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
 }
 
-/** Email addresses in text.slice(from, to), as absolute [start, end) offsets in order. */
-export function findEmails(text: string, from = 0, to = text.length): Array<[number, number]> {
+/** Email addresses in `text`, as [start, end) offsets in order. */
+export function findEmails(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
-  const body = from === 0 && to === text.length ? text : text.slice(from, to);
   // Where a global search would go on from: the end of the last address.
   let resume = 0;
-  for (let at = body.indexOf('@'); at !== -1; at = body.indexOf('@', at + 1)) {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     let start = at;
-    while (start > resume && isLocalPartChar(body.charCodeAt(start - 1))) start--;
+    while (start > resume && isLocalPartChar(text.charCodeAt(start - 1))) start--;
     if (start === at) continue;
     // Whether an address ends here depends only on what follows the "@": from the run's first
     // character (the leftmost start a search would try) or any later one, the match is the same.
     EMAIL.lastIndex = start;
-    if (!EMAIL.test(body)) continue;
-    found.push([from + start, from + EMAIL.lastIndex]);
+    if (!EMAIL.test(text)) continue;
+    found.push([start, EMAIL.lastIndex]);
     resume = EMAIL.lastIndex;
   }
   return found;

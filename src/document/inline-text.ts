@@ -14,7 +14,7 @@ const URL =
 export function findUrlsAndEmails(text: string, start: number, end: number): Span[] {
   const body = text.slice(start, end);
   const spans: Span[] = [];
-  for (const [s, e] of findEmails(text, start, end)) spans.push({ type: 'email', start: s, end: e });
+  for (const [s, e] of findEmails(body)) spans.push({ type: 'email', start: start + s, end: start + e });
   if (URL_CUE.test(body)) {
     for (const m of body.matchAll(URL)) {
       const s = start + m.index;

@@ -12,15 +12,19 @@ export interface PersonalSpan {
 
 // UK numbers (020 7793 2321, 01632 960 123, +44 20 7946 0958) and other international forms.
 const PHONE = /(?<![\w.])(?:\+\d{1,3}[ \t-]?)?\(?0?\d{2,5}\)?[ \t-]?\d{3,4}[ \t-]?\d{3,4}(?!\w|\.\d)/g;
-// "Contact: Olof Jonsdottir", "Contact name: …", "Author: …"
-export const LABELLED_NAME = /\b(?:contact(?:[ \t]+name)?|author|name|written by|prepared by)[ \t]*:[ \t]*((?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)?(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})/giu;
+// "Contact: Olof Jonsdottir", "Contact name: …", "Author: …": a label and its colon, then a name.
+const LABEL_SOURCE = '(?:contact(?:[ \\t]+name)?|author|name|written by|prepared by)[ \\t]*:';
+export const LABELLED_NAME = new RegExp(
+  `\\b${LABEL_SOURCE}[ \\t]*((?:Dr|Mr|Mrs|Ms|Miss|Prof)\\.?[ \\t]+)?(\\p{Lu}[\\p{L}'’-]+(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){1,3})`,
+  'giu',
+);
 const LABELLED_NAME_AT = new RegExp(LABELLED_NAME.source, 'iuy');
 /**
- * Where LABELLED_NAME can start: a label and its colon, without the \b and the Unicode name
- * classes that make a search with LABELLED_NAME slow (it is tried at every character). The labels
- * are ASCII letters with no Unicode case variants (no k or s), so this finds every start it has.
+ * Where LABELLED_NAME can start: the label alone, without the \b and the Unicode name classes
+ * that make a search with LABELLED_NAME slow (it is tried at every character). The labels are
+ * ASCII letters with no Unicode case variants (no k or s), so this finds every start it has.
  */
-const LABEL = /(?:contact(?:[ \t]+name)?|author|name|written by|prepared by)[ \t]*:/gi;
+const LABEL = new RegExp(LABEL_SOURCE, 'gi');
 const PERSON_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$/u;
 /** Words that make a capitalised line an organisation or a role, not a person. */
 const NOT_A_PERSON =
