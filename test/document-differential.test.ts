@@ -1,18 +1,14 @@
 // The fast block segmentation must give exactly what remark-parse gives for the whole document.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { segmentBlocks } from '../src/document/blocks.js';
 import { loadMarkdownParser, parseMarkdownRegion } from '../src/document/markdown-parse.js';
 import type { Block, Format } from '../src/document/model.js';
 import { createDocument } from '../src/document/document.js';
+import { corpusDocuments } from './helpers/corpus.js';
 
 beforeAll(() => loadMarkdownParser());
 
-const corpusDir = join(import.meta.dirname, '..', 'corpus');
-const corpus = readdirSync(corpusDir)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => ({ name: f, text: readFileSync(join(corpusDir, f), 'utf8') }));
+const corpus = corpusDocuments();
 
 const EDGE_CASES: Record<string, string> = {
   'paragraphs and trailing spaces': 'foo  \nbar   \n\n  baz **x**  \n',

@@ -1,10 +1,8 @@
 // labelledNames tries the labelled-name regex only where a label and its colon are; its matches
 // must be exactly those of a global search with the regex.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LABELLED_NAME, labelledNames } from '../src/structure/personal-data.js';
-import { repoRoot } from './helpers/cli.js';
+import { corpusDocuments } from './helpers/corpus.js';
 
 const bySearch = (text: string) => [...text.matchAll(LABELLED_NAME)].map((m) => [m.index, m[0], m[1], m[2]]);
 const byLabels = (text: string) => labelledNames(text).map((m) => [m.index, m[0], m[1], m[2]]);
@@ -35,8 +33,7 @@ describe('labelledNames', () => {
 
   it('matches the regex on every bundled document', () => {
     let total = 0;
-    for (const f of readdirSync(join(repoRoot, 'corpus')).filter((n) => n.endsWith('.txt'))) {
-      const text = readFileSync(join(repoRoot, 'corpus', f), 'utf8');
+    for (const { text } of corpusDocuments()) {
       const expected = bySearch(text);
       expect(byLabels(text)).toEqual(expected);
       total += expected.length;

@@ -1,8 +1,6 @@
 // The scanner's combined regex: phrases grouped under one \b by their first character must match
 // at exactly the positions the flat alternation `a|b|c…` matches at (the scanner uses only where
 // a match starts, then confirms each pattern there).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alternation } from '../src/lint/scanner.js';
 import { compileTerm } from '../src/lint/terms.js';
@@ -11,6 +9,7 @@ import { resolvePack } from '../src/packs/load.js';
 import { loadFrame } from '../src/compare/frame.js';
 import { makeCounters } from '../src/compare/compare.js';
 import { repoRoot } from './helpers/cli.js';
+import { corpusDocuments } from './helpers/corpus.js';
 
 /** Where a regex matches, stepping one character past each match start, as Scanner.scan does. */
 function starts(source: string, flags: string, text: string): number[] {
@@ -40,9 +39,7 @@ describe('alternation', () => {
   });
 
   it('matches where the flat alternation matches, on the bundled corpus, for the packs and the coding frame', async () => {
-    const texts = readdirSync(join(repoRoot, 'corpus'))
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => readFileSync(join(repoRoot, 'corpus', f), 'utf8'));
+    const texts = corpusDocuments().map((d) => d.text);
     const packs = [await resolvePack('third-sector', repoRoot), await resolvePack('uk-spelling', repoRoot)];
     const frame = await loadFrame('childrens-services', repoRoot);
     // The scanners as canvass builds them: lint's for each pack, compare's for terms and themes.
