@@ -4,8 +4,8 @@
 import { chmod, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** `data`: text, bytes, or pieces of text written one after another (never joined into one string). */
-export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+/** `data`: text, bytes, or pieces of either written one after another (never joined into one). */
+export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   // Write through a symbolic link to the file it points at; renaming over the link would replace it.
   const path = await realpath(linkOrPath).catch(() => linkOrPath);
   // node:crypto is loaded here, not at start-up: only --fix and exports write files.
@@ -18,9 +18,10 @@ export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Ar
     // copy it into a Buffer (for a 70 MB comparison export, over half a second more).
     const handle = await open(temp, 'w');
     try {
-      if (typeof data === 'string') await writeString(handle, data);
-      else if (data instanceof Uint8Array) await handle.writeFile(data);
-      else for (const piece of data) await writeString(handle, piece);
+      for (const piece of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) {
+        if (piece instanceof Uint8Array) await handle.writeFile(piece);
+        else await writeString(handle, piece);
+      }
       await handle.sync();
     } finally {
       await handle.close();

@@ -4,7 +4,7 @@
 import { access, constants, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { analyseDocument, ComparisonBuilder, makeCounters, termsOf } from '../compare/compare.js';
-import { exportFiles, EXPORTERS, formatFromPath, isExportFormat, type ExportFormat } from '../compare/exporters/index.js';
+import { contentChunks, exportFiles, EXPORTERS, formatFromPath, isExportFormat, type ExportFormat } from '../compare/exporters/index.js';
 import { loadFrame, type Frame } from '../compare/frame.js';
 import { tablesFor } from '../compare/tables.js';
 import { comparisonToTerminal, formatComparisonProblem } from '../compare/terminal.js';
@@ -136,8 +136,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     for (const file of files) {
       try {
         await mkdir(dirname(file.path), { recursive: true });
-        const content = file.content;
-        await writeFileAtomic(file.path, typeof content === 'string' || content instanceof Uint8Array ? content : content.pieces);
+        await writeFileAtomic(file.path, contentChunks(file.content));
       } catch (err) {
         throw new UsageError(`cannot write ${displayPath(io.cwd, file.path)}: ${describeFsError(err)}`);
       }
@@ -152,10 +151,7 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
       tables = tables.slice(0, 1);
     }
     const outputs = await EXPORTERS[format].render(comparison, tables, options.excel ? { excel: true } : {});
-    for (const o of outputs) {
-      if (typeof o.content === 'string' || o.content instanceof Uint8Array) io.stdout.write(o.content);
-      else for (const piece of o.content.pieces) io.stdout.write(piece);
-    }
+    for (const o of outputs) for (const chunk of contentChunks(o.content)) io.stdout.write(chunk);
   }
   for (const p of [...warnings, ...problems]) io.stderr.write(`${formatComparisonProblem(p)}\n`);
   return problems.length ? EXIT_USAGE : EXIT_OK;

@@ -38,6 +38,10 @@ export interface TextPieces {
   readonly pieces: Iterable<string>;
 }
 
+/** What to write, in order: the content itself, or its pieces. */
+export function contentChunks(content: ExportContent): Iterable<string | Uint8Array> {
+  return typeof content === 'string' || content instanceof Uint8Array ? [content] : content.pieces;
+}
 
 export interface Exporter {
   format: ExportFormat;

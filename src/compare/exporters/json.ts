@@ -15,6 +15,7 @@ import type {
   TermUsage,
   ThemeHit,
 } from '../types.js';
+import { nestedElements } from '../../report/formatters/json-nested.js';
 
 export const COMPARE_JSON_VERSION = 1;
 
@@ -28,9 +29,9 @@ const BATCH_ROWS = 2000;
 /**
  * The same text as JSON.stringify(output, null, 2) + '\n', in pieces: a batch of rows at a time
  * (under a megabyte), so a large comparison is never a second copy of itself (the output objects
- * of every row at once) nor one string of 100 MB and more. Each batch is stringified one level
- * down and its brackets cut off. The pieces are handed on as they are, not joined into larger
- * ones: JSON.stringify's result is a tree of parts that each copy would flatten again.
+ * of every row at once) nor one string of 100 MB and more. The pieces are handed on as they are,
+ * not joined into larger ones: JSON.stringify's result is a tree of parts that each copy would
+ * flatten again.
  */
 export function* comparisonJsonPieces(c: Comparison): Generator<string> {
   const fields: Array<[string, unknown[] | string | number | null, ((row: never) => unknown)?]> = [
@@ -63,11 +64,10 @@ export function* comparisonJsonPieces(c: Comparison): Generator<string> {
     yield `${name}[\n`;
     for (let from = 0; from < value.length; from += BATCH_ROWS) {
       if (from > 0) yield ',\n';
-      const batch = value.slice(from, from + BATCH_ROWS).map((row) => toJson(row as never));
-      // The batch as an array one level down: "[\n  [\n    {…},\n    {…}\n  ]\n]"; its rows are
-      // the text between the inner brackets.
-      const text = JSON.stringify([batch], null, 2);
-      yield text.slice(6, text.length - 6);
+      yield nestedElements(
+        value.slice(from, from + BATCH_ROWS).map((row) => toJson(row as never)),
+        1,
+      );
     }
     yield '\n  ]';
   }

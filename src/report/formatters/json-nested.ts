@@ -17,3 +17,15 @@ export function nested(value: unknown, depth: number): string {
   const text = JSON.stringify(wrapped, null, 2);
   return text.slice(head, text.length - tail);
 }
+
+/**
+ * The elements of an array `depth` levels down, as JSON.stringify(document, null, 2) writes them
+ * between the array's brackets: "    {…},\n    {…}" (the first one's indent included). A long
+ * array can then be written a batch at a time.
+ */
+export function nestedElements(items: readonly unknown[], depth: number): string {
+  if (items.length === 0) return '';
+  const text = nested(items, depth);
+  // Cut "[\n" before and "\n", the array's indent and "]" after.
+  return text.slice(2, text.length - 2 - 2 * depth);
+}
