@@ -66,10 +66,10 @@ const runs: Record<'single' | 'multi' | 'regex' | 'perPattern', Array<Record<str
   perPattern: [],
 };
 for (let i = 0; i < 3; i++) {
-  runs.single.push(child('lint-worker.js', [corpus.dir, '--jobs', '1']));
+  runs.single.push(child('cli-worker.js', ['lint', corpus.dir, '--jobs', '1']));
   runs.regex.push(child('regex-worker.js', [corpus.dir]));
   runs.perPattern.push(child('regex-worker.js', [corpus.dir, '--per-pattern']));
-  if (defaultJobs() > 1) runs.multi.push(child('lint-worker.js', [corpus.dir]));
+  if (defaultJobs() > 1) runs.multi.push(child('cli-worker.js', ['lint', corpus.dir]));
 }
 const fastest = (list: Array<Record<string, number>>) => list.reduce((a, b) => (b.seconds! < a.seconds! ? b : a));
 const single = fastest(runs.single);
@@ -87,7 +87,7 @@ row('bare regex scan, each pattern in its own pass (for context)', perPattern);
 // work that grows with the document's length (a search that runs on to its end, say) shows here.
 const largeFile = buildOneFile(repo, 10 * MB);
 corpusPaths.push(largeFile.path);
-const largeFileRuns = [0, 1, 2].map(() => child('lint-worker.js', [largeFile.path, '--jobs', '1']));
+const largeFileRuns = [0, 1, 2].map(() => child('cli-worker.js', ['lint', largeFile.path, '--jobs', '1']));
 const largeFileBest = fastest(largeFileRuns);
 rows.push([
   'canvass lint, one 10 MB file (the documents joined), 1 thread',
@@ -104,8 +104,8 @@ const compareRuns: Array<Record<string, number>> = [];
 // fastest runs, each round's own ratio (a slow spell of the machine hits a round's runs alike).
 const compareRoundRatios: number[] = [];
 for (let i = 0; i < 3; i++) {
-  const lint = child('lint-worker.js', [corpus.dir, '--jobs', '1']);
-  extractRuns.push(child('extract-worker.js', [corpus.dir]));
+  const lint = child('cli-worker.js', ['lint', corpus.dir, '--jobs', '1']);
+  extractRuns.push(child('cli-worker.js', ['extract', corpus.dir]));
   compareRuns.push(child('compare-worker.js', [corpus.dir]));
   compareRoundRatios.push(compareRuns[i]!.seconds! / (lint.seconds! + extractRuns[i]!.seconds!));
 }
@@ -117,8 +117,8 @@ row('canvass compare (lint + extract + terms + themes, JSON export)', compare);
 // 4. textlint + prh, and canvass, on slices of 2, 10 and 30 MB. The difference between two sizes
 // gives throughput without each tool's start-up (textlint's is about a second). Two spans: 2 -> 10
 // MB, which still holds the JIT's warm-up (canvass's code runs unoptimised for its first few MB,
-// about 0.4 s), and 10 -> 30 MB, the steady state a large corpus runs at. 20 MB for the second
-// span: canvass lints 10 MB in about 0.3 s, so on a shared machine a hiccup of a tenth of a
+// about 0.4 s), and 10 -> 30 MB, the steady state a large corpus runs at. The second span is
+// 20 MB wide, not 10: canvass lints 10 MB in about 0.3 s, so on a shared machine a hiccup of a tenth of a
 // second swung a 10 MB span's ratio by a third (one round even measured 20 MB faster than 10).
 const sliceOf = (megabytes: number) => {
   const dirs: string[] = [];
