@@ -98,6 +98,32 @@ describe('lazy block lookup agrees with segmenting the whole document', () => {
   }
 });
 
+describe('blocks in a range: the same lazily, with every block built, and as a filter', () => {
+  // With every block built (extract and compare build them), the range is found by binary search.
+  const cases = [
+    ...corpus.map((c) => ({ name: `corpus/${c.name}`, text: c.text })),
+    ...Object.entries(EDGE_CASES).map(([name, text]) => ({ name, text })),
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const built = createDocument('x.txt', c.text);
+      const all = built.blocks;
+      const starts = (blocks: readonly Block[]) => blocks.map((b) => b.start);
+      let ranges = 0;
+      for (let from = 0; from <= c.text.length; from += 1 + Math.floor(c.text.length / 97)) {
+        for (const width of [0, 1, 40, 400, c.text.length]) {
+          const to = from + width;
+          const expected = starts(all.filter((b) => b.start >= from && b.start < to));
+          expect(starts(built.blocksIn(from, to)), `[${from}, ${to})`).toEqual(expected);
+          expect(starts(createDocument('x.txt', c.text).blocksIn(from, to)), `lazy [${from}, ${to})`).toEqual(expected);
+          if (expected.length) ranges++;
+        }
+      }
+      expect(ranges).toBeGreaterThan(0);
+    });
+  }
+});
+
 describe('the Document object', () => {
   // An object literal with getters kept every file's text alive through young-generation GCs
   // (V8 allocates a literal's accessors in the old generation): 0.2 s of a 1.75 s corpus lint.

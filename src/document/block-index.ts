@@ -5,6 +5,7 @@
 
 import { hasLongRangeSyntax, segmentBlocks, segmentRange } from './blocks.js';
 import type { Block, Format } from './model.js';
+import { firstStartingAt } from './order.js';
 import { refinePlainTextBlocks } from './plain-text.js';
 
 interface Segment {
@@ -73,9 +74,20 @@ export class BlockIndex {
    * the first that does.
    */
   someBlockIn(from: number, to: number, test: (block: Block) => boolean): boolean {
-    if (this.all || !this.local) return this.blocks().some((b) => b.start >= from && b.start < to && test(b));
+    if (this.all || !this.local) {
+      // A search for the first block, not a scan: lint asks this for every candidate, and with
+      // every block built (extract and compare build them) a scan made a large file quadratic.
+      const blocks = this.blocks();
+      for (let i = firstStartingAt(blocks, from); i < blocks.length && blocks[i]!.start < to; i++) {
+        if (test(blocks[i]!)) return true;
+      }
+      return false;
+    }
+    // No block starts at or past the text's end; stopping there also keeps `o` (past the last
+    // chunk's end) from leading back to the last line, which looped for ever.
+    const end = Math.min(to, this.text.length);
     let o = from;
-    while (o < to) {
+    while (o < end) {
       const ls = nextNonBlankLine(this.text, o === 0 ? -1 : lineStart(this.text, o) - 1);
       if (ls < 0 || ls >= to) break;
       this.at(ls);

@@ -3,6 +3,7 @@
 // document; async only to load compromise when a document has a list that may hold imperatives.
 
 import type { Block, Document } from '../document/model.js';
+import { firstStartingAt } from '../document/order.js';
 import { findPersonalData, redact, type PersonalSpan } from '../structure/personal-data.js';
 import type { QuestionMark } from '../structure/questions.js';
 import { findConsultation, findDate, findRespondent } from '../structure/respondent.js';
@@ -52,12 +53,16 @@ function extractResponse(
     return stripEmphasis(kept).replace(/\s+/g, ' ').trim();
   };
 
-  const marks = allQuestions.filter((q) => q.start >= partStart && q.start < partEnd);
+  // Questions and blocks are in document order: each range is found by a search, not a filter
+  // over the whole list (a file of many responses would be quadratic in its length).
+  const marks = allQuestions.slice(firstStartingAt(allQuestions, partStart), firstStartingAt(allQuestions, partEnd));
   const questions: ExtractedQuestion[] = [];
   marks.forEach((q, i) => {
     const answerStart = q.block.end;
     const answerEnd = marks[i + 1]?.start ?? partEnd;
-    const answerBlocks = blocks.filter((b) => b.start >= answerStart && b.start < answerEnd && !b.containers.includes('footnote'));
+    const answerBlocks = blocks
+      .slice(firstStartingAt(blocks, answerStart), firstStartingAt(blocks, answerEnd))
+      .filter((b) => !b.containers.includes('footnote'));
     const answerText = answerBlocks.map((b) => doc.text.slice(b.start, b.end)).join('\n');
     const stance = stanceOf(answerText);
     const from = doc.lines.position(q.start);
@@ -105,10 +110,9 @@ function extractResponse(
   };
 }
 
-/** The question whose answer holds `offset`: the last one starting before it. */
+/** The question whose answer holds `offset`: the last one starting at or before it. */
 function questionFor(marks: readonly QuestionMark[], offset: number): string | null {
-  let found: QuestionMark | undefined;
-  for (const q of marks) if (q.start <= offset) found = q;
+  const found = marks[firstStartingAt(marks, offset + 1) - 1];
   return found ? found.numbers[0]! : null;
 }
 

@@ -3,6 +3,7 @@
 
 import { findEmails } from '../document/emails.js';
 import type { Document } from '../document/model.js';
+import { firstStartingAt } from '../document/order.js';
 
 export interface PersonalSpan {
   kind: 'name' | 'email' | 'phone';
@@ -48,10 +49,12 @@ export function findPersonalData(doc: Document): PersonalSpan[] {
   }
   // "For more information …, contact:" followed by a name on a line of its own.
   const contactIntro = /\bcontact\s*:?\s*$/im;
-  for (const block of doc.blocks) {
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     const body = text.slice(block.start, block.end);
     if (!contactIntro.test(body)) continue;
-    const next = doc.blocks[doc.blocks.indexOf(block) + 1];
+    const next = blocks[i + 1];
     if (!next) continue;
     const firstLine = text.slice(next.start, next.end).split('\n')[0]!.trim();
     if (PERSON_NAME.test(firstLine) && !NOT_A_PERSON.test(firstLine)) {
@@ -88,10 +91,16 @@ export function labelledNames(text: string): RegExpExecArray[] {
 export function redact(text: string, offset: number, spans: readonly PersonalSpan[]): string {
   let out = '';
   let cursor = 0;
-  for (const s of spans) {
+  // `spans` are in order and do not overlap (findPersonalData): start at the one before the first
+  // that starts in the text (it may run into it) and stop past the text. Every extracted text is
+  // redacted, so a walk over all of a document's spans each time made a large file quadratic.
+  const lo = Math.max(0, firstStartingAt(spans, offset) - 1);
+  for (let i = lo; i < spans.length; i++) {
+    const s = spans[i]!;
     const from = s.start - offset;
     const to = s.end - offset;
-    if (to <= 0 || from >= text.length) continue;
+    if (from >= text.length) break;
+    if (to <= 0) continue;
     out += text.slice(cursor, Math.max(from, cursor)) + `[${s.kind} removed]`;
     cursor = Math.min(to, text.length);
   }
