@@ -7,7 +7,7 @@ import { compileTerm } from '../src/lint/terms.js';
 import { compileRuleSet } from '../src/lint/compile.js';
 import { resolvePack } from '../src/packs/load.js';
 import { loadFrame } from '../src/compare/frame.js';
-import { makeCounters } from '../src/compare/compare.js';
+import { countingScanner, makeCounters } from '../src/compare/compare.js';
 import { repoRoot } from './helpers/cli.js';
 import { corpusDocuments } from './helpers/corpus.js';
 
@@ -43,7 +43,11 @@ describe('alternation', () => {
     const packs = [await resolvePack('third-sector', repoRoot), await resolvePack('uk-spelling', repoRoot)];
     const frame = await loadFrame('childrens-services', repoRoot);
     // The scanners as canvass builds them: lint's for each pack, compare's for terms and themes.
-    const scanners = [...packs.map((p) => compileRuleSet([p]).scanner), makeCounters(['third sector', 'social enterprise'], frame).termScanner, makeCounters([], frame).themeScanner];
+    const scanners = [
+      ...packs.map((p) => compileRuleSet([p]).scanner),
+      countingScanner(makeCounters(['third sector', 'social enterprise'], undefined), undefined).scanner,
+      countingScanner(makeCounters([], frame), undefined).scanner,
+    ];
     let lanes = 0;
     let compared = 0;
     for (const scanner of scanners) {
@@ -63,6 +67,39 @@ describe('alternation', () => {
       }
     }
     expect(lanes).toBe(5);
+    expect(compared).toBeGreaterThan(500);
+  });
+});
+
+describe('an extended scanner (compare: lint, terms and themes in one pass)', () => {
+  it('finds what the rule set and separate term and theme scanners find, under the owners each expects', async () => {
+    const texts = corpusDocuments().map((d) => d.text);
+    const ruleSet = compileRuleSet([await resolvePack('third-sector', repoRoot)]);
+    const frame = await loadFrame('childrens-services', repoRoot);
+    const terms = ['third sector', 'voluntary sector', 'social enterprise', 'co-operative'];
+    const counters = makeCounters(terms, frame);
+    const counting = countingScanner(counters, ruleSet);
+    expect(countingScanner(counters, ruleSet)).toBe(counting); // made once per rule set
+    // The same patterns, each group scanned on its own.
+    const alone = (patterns: string[][]) => {
+      const scanner = compileRuleSet([]).scanner;
+      const owners = patterns.map((p) => scanner.register(p.map((t) => compileTerm(t, false))));
+      return (text: string) => owners.map((o) => scanner.scan(text)[o]!);
+    };
+    const termsAlone = alone(terms.map((t) => [t]));
+    const themesAlone = alone(frame.themes.map((t) => t.terms));
+    const places = (hits: ReadonlyArray<{ start: number; end: number }>) => hits.map((h) => `${h.start}-${h.end}`);
+    let compared = 0;
+    for (const text of texts) {
+      const hits = counting.scanner.scan(text);
+      const own = ruleSet.scanner.scan(text);
+      expect(hits.slice(0, own.length).map(places)).toEqual(own.map(places));
+      expect(counting.termOwners.map((o) => places(hits[o]!))).toEqual(termsAlone(text).map(places));
+      expect(counting.themeOwners.map((o) => places(hits[o]!))).toEqual(themesAlone(text).map(places));
+      compared += hits.reduce((n, h) => n + h.length, 0);
+    }
+    const base = ruleSet.scanner.owners;
+    expect(counting.termOwners).toEqual([base, base + 1, base + 2, base + 3]);
     expect(compared).toBeGreaterThan(500);
   });
 });

@@ -7,9 +7,13 @@ import type { RawFinding } from './compiled-rule.js';
 import type { RuleSet } from './compile.js';
 import { DocumentContext } from './context.js';
 import { findDirectives, isSuppressed } from './directives.js';
+import type { Hit } from './scanner.js';
 
-export function lintDocument(doc: Document, ruleSet: RuleSet): Finding[] {
-  const hits = ruleSet.scanner.scan(doc.text);
+/**
+ * `hits`: the scan of `doc.text` by ruleSet.scanner, or by a scanner extended from it (which
+ * numbers the rules' owners alike), when the caller scans for patterns of its own in the same pass.
+ */
+export function lintDocument(doc: Document, ruleSet: RuleSet, hits: readonly Hit[][] = ruleSet.scanner.scan(doc.text)): Finding[] {
   const ctx = new DocumentContext(doc, hits);
   const directives = findDirectives(doc.text, doc.format);
   const findings: Finding[] = [];

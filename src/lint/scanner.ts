@@ -58,6 +58,18 @@ export class Scanner {
     return owner;
   }
 
+  /**
+   * A scanner that finds everything this one finds, under the same owner ids, and takes further
+   * registrations after them: a caller with patterns of its own (compare's term and theme counts)
+   * gets them from the same pass over the text as the rules' hits.
+   */
+  extended(): Scanner {
+    const copy = new Scanner();
+    for (const [key, entry] of this.entries) copy.entries.set(key, { pattern: entry.pattern, owners: [...entry.owners] });
+    copy.ownerCount = this.ownerCount;
+    return copy;
+  }
+
   get owners(): number {
     return this.ownerCount;
   }
