@@ -104,6 +104,14 @@ describe('recommendations', () => {
     ]);
   });
 
+  it('takes an item under a recommending heading once when its own words already recommend', async () => {
+    const text = ['## Next steps', '', '- We recommend that councils publish their data.', '- Better communication', ''].join('\n');
+    expect((await recs(text)).map((r) => [r.line, r.strength, r.text])).toEqual([
+      [3, 'should', 'We recommend that councils publish their data.'],
+      [4, 'request', 'Better communication'],
+    ]);
+  });
+
   it('counts an organisation’s quoted words in a summary of responses, but not quotes in a response', async () => {
     const summary =
       'Alpha Trust\nThe Alpha Trust responded.\n“We believe that councils should only contract with charities,” it says.\nBeta Group\nThe Beta Group agrees.\n';

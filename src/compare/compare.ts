@@ -4,7 +4,7 @@
 
 import type { Document } from '../document/model.js';
 import { extractDocument } from '../extract/extract-document.js';
-import type { ExtractedDocument, ExtractedResponse } from '../extract/types.js';
+import type { ExtractedDocument, ExtractedQuestion, ExtractedResponse } from '../extract/types.js';
 import type { RuleSet } from '../lint/compile.js';
 import type { Finding } from '../lint/finding.js';
 import { lintDocument } from '../lint/lint-document.js';
@@ -139,7 +139,7 @@ export async function analyseDocument(
         seenBlocks.add(block.start);
         const r = responseAt(hit.start);
         if (r < 0) continue;
-        const question = extracted.responses[r]!.questions.find((q) => q.answerStart <= hit.start && hit.start < q.answerEnd);
+        const question = answeredAt(extracted.responses[r]!.questions, hit.start);
         themeHits.push({
           theme: theme.key,
           response: r,
@@ -174,6 +174,24 @@ export function detachStrings<T>(value: T): T {
     for (const key of Object.keys(record)) record[key] = detachStrings(record[key]);
   }
   return value;
+}
+
+/**
+ * The question whose answer holds `offset` (the first, when one mark carries several numbers).
+ * Answers are in document order and do not overlap: a search, as one file may hold thousands.
+ */
+function answeredAt(questions: readonly ExtractedQuestion[], offset: number): ExtractedQuestion | undefined {
+  let lo = 0;
+  let hi = questions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (questions[mid]!.answerStart <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = lo - 1;
+  while (i > 0 && questions[i - 1]!.answerStart === questions[i]!.answerStart) i--;
+  const q = questions[i];
+  return q && offset < q.answerEnd ? q : undefined;
 }
 
 function responseRange(doc: Document, r: ExtractedResponse): [number, number] {

@@ -30,18 +30,28 @@ export async function extractDocument(doc: Document, options: ExtractOptions = {
 function extractNow(doc: Document, options: ExtractOptions): ExtractedDocument {
   const structure = structureOf(doc);
   const personal = findPersonalData(doc);
-  const responses = structure.parts.map((part) => extractResponse(doc, part, structure.questions, structure.kind, personal, options));
+  const facts: DocumentFacts = {
+    allQuestions: structure.questions,
+    kind: structure.kind,
+    personal,
+    personalNames: new Set(personal.filter((p) => p.kind === 'name').map((p) => doc.text.slice(p.start, p.end))),
+  };
+  const responses = structure.parts.map((part) => extractResponse(doc, part, facts, options));
   return { path: doc.path, kind: structure.kind, responses };
 }
 
-function extractResponse(
-  doc: Document,
-  part: ResponsePart,
-  allQuestions: readonly QuestionMark[],
-  kind: ExtractedDocument['kind'],
-  personal: readonly PersonalSpan[],
-  options: ExtractOptions,
-): ExtractedResponse {
+/** What every response of a document is extracted with, found once for the document. */
+interface DocumentFacts {
+  allQuestions: readonly QuestionMark[];
+  kind: ExtractedDocument['kind'];
+  /** In document order, not overlapping (findPersonalData). */
+  personal: readonly PersonalSpan[];
+  /** The texts of the names among them. */
+  personalNames: ReadonlySet<string>;
+}
+
+function extractResponse(doc: Document, part: ResponsePart, facts: DocumentFacts, options: ExtractOptions): ExtractedResponse {
+  const { allQuestions, kind, personal, personalNames } = facts;
   const blocks = part.blocks;
   const first = blocks[0];
   const last = blocks[blocks.length - 1];
@@ -88,7 +98,7 @@ function extractResponse(
 
   const respondent = part.heading ? { name: part.heading, from: 'heading' as const } : findRespondent(doc, blocks);
   return {
-    respondent: options.includePersonalData ? respondent.name : redactName(respondent.name, doc, personal),
+    respondent: options.includePersonalData ? respondent.name : redactName(respondent.name, personalNames),
     respondentFrom: respondent.from,
     date: kind === 'summary' ? null : findDate(doc, blocks),
     consultation: kind === 'summary' ? null : findConsultation(doc, blocks),
@@ -98,7 +108,7 @@ function extractResponse(
     recommendations,
     personalData: options.includePersonalData
       ? personal
-          .filter((p) => p.start >= partStart && p.start < partEnd)
+          .slice(firstStartingAt(personal, partStart), firstStartingAt(personal, partEnd))
           .map((p) => ({
             kind: p.kind,
             text: doc.text.slice(p.start, p.end),
@@ -142,8 +152,8 @@ function located(
 }
 
 /** A respondent that is a person named as a contact is personal data too. */
-function redactName(name: string, doc: Document, personal: readonly PersonalSpan[]): string {
-  return personal.some((p) => p.kind === 'name' && doc.text.slice(p.start, p.end) === name) ? '[name removed]' : name;
+function redactName(name: string, personalNames: ReadonlySet<string>): string {
+  return personalNames.has(name) ? '[name removed]' : name;
 }
 
 export type { Block };

@@ -6,6 +6,7 @@
 // imperatives under a lead-in ("To improve commissioning: - Publish … - Fund …").
 
 import type { Block, Document, Span } from '../document/model.js';
+import { firstStartingAt } from '../document/order.js';
 import { passagesOf, sentencesOf, type Passage, type Sentence } from './sentences.js';
 import type { Strength } from './types.js';
 import { isImperative } from './verbs.js';
@@ -237,6 +238,10 @@ const RECOMMENDING_HEADING =
   /\b(?:what (?:needs|has|have|ought) to (?:change|happen|be done)|what should (?:change|happen|be done)|recommendations|next steps|moving forward|the way forward|(?:specific )?ideas|proposals|suggestions|priorities|actions? (?:needed|required)|our asks)\b/i;
 
 function addSectionLists(doc: Document, prose: readonly Block[], recs: RawRecommendation[]): void {
+  // Where the recommendations found so far start, in order: an item that holds one is searched
+  // for, not checked against every one (a file of many responses has many of both). The items
+  // added here need no entry: list items do not overlap one another.
+  const found = recs.map((r) => ({ start: r.start })).sort((a, b) => a.start - b.start);
   for (let i = 0; i < prose.length; i++) {
     const heading = prose[i]!;
     if (heading.type !== 'heading') continue;
@@ -246,7 +251,8 @@ function addSectionLists(doc: Document, prose: readonly Block[], recs: RawRecomm
     // The list right under the heading (a paragraph in between starts something else).
     for (let j = i + 1; j < prose.length && prose[j]!.containers.includes('list-item'); j++) {
       const item = prose[j]!;
-      if (recs.some((r) => r.start >= item.start && r.start < item.end)) continue;
+      const next = found[firstStartingAt(found, item.start)];
+      if (next && next.start < item.end) continue;
       recs.push({
         start: withoutLabel(doc, item),
         end: item.end,
