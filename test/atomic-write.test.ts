@@ -62,6 +62,22 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['out.json']);
   });
 
+  it('writes many pieces, and pieces larger than its buffer, in order and exactly', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'big.json');
+    // 3,000 pieces of 1-2 KB of two- and three-byte UTF-8 (over the 1 MB buffer several times),
+    // a piece of 600,000 characters (more than the buffer can surely hold), then small ones again.
+    const small = Array.from({ length: 3000 }, (_, i) => `${i}: ${'é’😀'.repeat(100 + (i % 200))}\n`);
+    const large = 'x€'.repeat(300_000);
+    const pieces = [...small.slice(0, 1500), large, ...small.slice(1500), 'end\n'];
+    await writeFileAtomic(path, pieces);
+    const written = readFileSync(path);
+    const expected = Buffer.from(pieces.join(''), 'utf8');
+    expect(written.length).toBe(expected.length);
+    expect(written.equals(expected)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['big.json']);
+  });
+
   it('writes an empty string as an empty file', async () => {
     const dir = tempDir();
     const path = join(dir, 'empty.txt');

@@ -289,10 +289,14 @@ describe('JSON', () => {
   it('a large comparison comes in pieces, rows split across batches whole', () => {
     const large = comparison();
     const finding = large.findings[0]!;
-    // 4,500 findings: three batches of rows.
+    // 4,500 findings of over 300 characters: many batches of rows.
     large.findings = Array.from({ length: 4500 }, (_, i) => ({ ...finding, id: i + 1, message: `${finding.message} ${'x'.repeat(300)} ${i}` }));
     const pieces = Array.from(comparisonJsonPieces(large));
     expect(pieces.length).toBeGreaterThan(1);
+    // Each piece under V8's largest regular string (64K two-byte characters): larger ones are
+    // made and written several times slower.
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(64 * 1024);
+    expect(pieces.filter((p) => p.length > 10_000).length).toBeGreaterThan(20);
     const whole = pieces.join('');
     const back = JSON.parse(whole) as { findings: Array<{ id: number; message: string }> };
     expect(whole).toBe(JSON.stringify(back, null, 2) + '\n');
