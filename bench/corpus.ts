@@ -48,7 +48,7 @@ export function corpusFiles(dir: string): string[] {
  * One large file: the bundled documents joined (a blank line between) until the file reaches
  * `targetBytes`, as a spreadsheet export of many responses is one document. Rebuilt each run.
  */
-export function buildOneFile(repo: string, targetBytes: number): { path: string; bytes: number } {
+export function buildOneFile(repo: string, targetBytes: number, name: string): { path: string; bytes: number } {
   const sourceDir = join(repo, 'corpus');
   const texts = readdirSync(sourceDir)
     .filter((f) => f.endsWith('.txt'))
@@ -62,7 +62,7 @@ export function buildOneFile(repo: string, targetBytes: number): { path: string;
     bytes += Buffer.byteLength(t);
   }
   mkdirSync(join(repo, '.bench'), { recursive: true });
-  const path = join(repo, '.bench', 'one-file.txt');
+  const path = join(repo, '.bench', name);
   writeFileSync(path, parts.join(''));
   return { path, bytes };
 }

@@ -83,19 +83,30 @@ if (runs.multi.length) row(`canvass lint, --jobs ${defaultJobs()} (the default h
 row('bare regex scan of the same patterns, combined as canvass runs them (read, decode, match)', regex);
 row('bare regex scan, each pattern in its own pass (for context)', perPattern);
 
-// One large file (10 MB): a spreadsheet export of many responses is one document, and per-document
-// work that grows with the document's length (a search that runs on to its end, say) shows here.
-const largeFile = buildOneFile(repo, 10 * MB);
-corpusPaths.push(largeFile.path);
-const largeFileRuns = [0, 1, 2].map(() => child('cli-worker.js', ['lint', largeFile.path, '--jobs', '1']));
-const largeFileBest = fastest(largeFileRuns);
-rows.push([
-  'canvass lint, one 10 MB file (the documents joined), 1 thread',
-  `${mbps(largeFileBest.seconds!, largeFile.bytes).toFixed(1)} MB/s`,
-  '',
-  `${largeFileBest.maxRssMB!.toFixed(0)} MB`,
-  `${largeFileBest.seconds!.toFixed(2)} s`,
-]);
+// One large file: a spreadsheet export of many responses is one document, and per-document work
+// that grows faster than the document (a search that runs on to its end, a filter per item over
+// all items) shows here. Each command on one file of 10 MB and one of 30 MB: three times the
+// text should take three times as long; a quadratic step makes it nine.
+const largeFiles = [buildOneFile(repo, 10 * MB, 'one-file-10mb.txt'), buildOneFile(repo, 30 * MB, 'one-file-30mb.txt')];
+for (const f of largeFiles) corpusPaths.push(f.path);
+const largeRun = (command: string, path: string) =>
+  command === 'compare'
+    ? child('compare-worker.js', [path])
+    : child('cli-worker.js', [command, path, ...(command === 'lint' ? ['--jobs', '1'] : [])]);
+const growth: string[] = [];
+for (const command of ['lint', 'extract', 'compare']) {
+  const best = largeFiles.map((f) => fastest([0, 1].map(() => largeRun(command, f.path))));
+  best.forEach((r, k) =>
+    rows.push([
+      `canvass ${command}, one ${(largeFiles[k]!.bytes / MB).toFixed(0)} MB file (the documents joined), 1 thread`,
+      `${mbps(r.seconds!, largeFiles[k]!.bytes).toFixed(1)} MB/s`,
+      '',
+      `${r.maxRssMB!.toFixed(0)} MB`,
+      `${r.seconds!.toFixed(2)} s`,
+    ]),
+  );
+  growth.push(`${command} ${(best[1]!.seconds! / best[0]!.seconds!).toFixed(1)}x`);
+}
 
 // Extraction and comparison over the same corpus, one thread, best of three (interleaved).
 const extractRuns: Array<Record<string, number>> = [];
@@ -219,6 +230,7 @@ process.stdout.write(`${table}
 - canvass (all ${allRules} rules) vs textlint + prh, start-up excluded (goal: >= 10x): ${textlintLine}
 - canvass with the same ${prh.mappedRules} rules as textlint, like for like: ${sameRulesLine}
 - canvass extract: ${mbps(extract.seconds!).toFixed(2)} MB/s on one core (goal: at least 1 MB/s per core)
+- one file of ${(largeFiles[1]!.bytes / MB).toFixed(0)} MB against one of ${(largeFiles[0]!.bytes / MB).toFixed(0)} MB, time taken: ${growth.join(', ')} (${(largeFiles[1]!.bytes / largeFiles[0]!.bytes).toFixed(1)}x is linear)
 - canvass compare: ${compare.seconds!.toFixed(1)} s against lint + extract ${(single.seconds! + extract.seconds!).toFixed(1)} s, ${((100 * compare.seconds!) / (single.seconds! + extract.seconds!)).toFixed(0)}% (goal: at most 110%); each round's compare against its own lint + extract: ${compareRoundRatios.map((r) => `${(100 * r).toFixed(0)}%`).join(', ')}
 - one small file (${oneSmallFile.split('/').pop()}): ${oneFile.toFixed(2)} s wall (median of 15; fastest ${min(oneFileRuns).toFixed(2)} s), of which Node's own start-up is ${nodeAlone.toFixed(2)} s (fastest ${min(nodeRuns).toFixed(2)} s): canvass's own share ${(oneFile - nodeAlone).toFixed(2)} s (goal: < 0.2 s in all)
 `);
