@@ -10,6 +10,7 @@ import { JsonLintWriter } from '../report/formatters/json.js';
 import { formatProblem, type LocatedProblem } from '../yaml/located-error.js';
 import { lintInput, type FileJob } from './lint-file.js';
 import { defaultJobs, lintInParallel, PARALLEL_MIN_FILES } from './parallel-lint.js';
+import { ChunkedOutput } from './chunked-output.js';
 import { colourOutput } from './color.js';
 import { relativeProblem } from './display-path.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -57,7 +58,8 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   // Results are taken in input order as they come. JSON is written file by file (a corpus's
   // findings are never all held); the other formats need the whole report (stylish puts config
   // problems first and aligns columns), so they keep the results.
-  const writer = format === 'json' ? new JsonLintWriter((chunk) => io.stdout.write(chunk)) : undefined;
+  const output = new ChunkedOutput((chunk) => io.stdout.write(chunk));
+  const writer = format === 'json' ? new JsonLintWriter(output.write) : undefined;
   const kept: FileResult[] = [];
   const summary = emptySummary();
   const outcome: Outcome = { inputError: false, errorFinding: false, warnings: 0 };
@@ -88,8 +90,10 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
 
   const configProblems = dedupeProblems(resolverProblems).map((p) => relativeProblem(p, io.cwd));
   summary.configErrors = configProblems.length;
-  if (writer) writer.end(configProblems, summary);
-  else {
+  if (writer) {
+    writer.end(configProblems, summary);
+    output.flush();
+  } else {
     const report: LintReport = { files: kept, configProblems, summary };
     const color = format === 'stylish' ? await colourOutput(options.color, io.stdout as NodeJS.WriteStream) : false;
     io.stdout.write(lintFormatters[format](report, { color, quiet: options.quiet ?? false }));
