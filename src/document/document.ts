@@ -9,6 +9,7 @@ import {
   loadMarkdownParser,
   MarkdownParserNotLoaded,
   markdownParserLoaded,
+  parseEmphasisMarkup,
   parseInlineMarkup,
 } from './markdown-parse.js';
 import type { Block, Document, Format, Span } from './model.js';
@@ -98,7 +99,9 @@ class LazyDocument implements Document {
     const wantMarkup = options?.markup ?? true;
     const inline = block.inline;
     if (inline.markup === undefined && (wantMarkup || !inline.emphasisOnly)) {
-      inline.markup = parseInlineMarkup(text, inline.start, inline.end, format);
+      inline.markup =
+        (inline.emphasisOnly ? parseEmphasisMarkup(text, inline.start, inline.end, format) : undefined) ??
+        parseInlineMarkup(text, inline.start, inline.end, format);
     }
     const allMarkup = inline.markup ?? [];
     let cached = this.spanCache.get(block);

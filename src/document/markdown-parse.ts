@@ -5,10 +5,15 @@
 // word-processor text produces by accident (setext underlines, indented code, raw HTML).
 
 import type { Root, Nodes, Parents } from 'mdast';
+import type { parse as micromarkParse, postprocess as micromarkPostprocess } from 'micromark';
 import { makeBlock, type Block, type ContainerType, type Format, type InlineSource, type Span, type SpanType } from './model.js';
 
 type Parse = (text: string) => Root;
+type ParseContext = ReturnType<typeof micromarkParse>;
+type Event = ReturnType<typeof micromarkPostprocess>[number];
 const parsers: Partial<Record<Format, Parse>> = {};
+/** The same syntax as `parsers`, for micromark's events alone (see parseEmphasisMarkup). */
+const emphasisParsers: Partial<Record<Format, (text: string) => Event[]>> = {};
 let loading: Promise<void> | undefined;
 
 export function markdownParserLoaded(): boolean {
@@ -17,7 +22,7 @@ export function markdownParserLoaded(): boolean {
 
 export function loadMarkdownParser(): Promise<void> {
   loading ??= (async () => {
-    const [{ unified }, { default: remarkParse }, footnote, footnoteMdast, table, tableMdast] =
+    const [{ unified }, { default: remarkParse }, footnote, footnoteMdast, table, tableMdast, micromark] =
       await Promise.all([
         import('unified'),
         import('remark-parse'),
@@ -25,6 +30,7 @@ export function loadMarkdownParser(): Promise<void> {
         import('mdast-util-gfm-footnote'),
         import('micromark-extension-gfm-table'),
         import('mdast-util-gfm-table'),
+        import('micromark'),
       ]);
     // GFM footnotes and tables, but not GFM autolink literals: bare URLs and emails are found by
     // our own scanner (inline-text.ts) in every format, so the fast path and remark agree on them.
@@ -46,6 +52,18 @@ export function loadMarkdownParser(): Promise<void> {
         .use(remarkParse)
         .use(plugin(format === 'text') as never);
       parsers[format] = (text: string) => processor.parse(text) as Root;
+      // One parse context per flavour, made once: micromark's parse() merges every construct
+      // table on each call. The context keeps what a document defines (link and footnote labels,
+      // lazy lines) between calls, so that is cleared before each one.
+      const extensions = [footnote.gfmFootnote(), table.gfmTable()];
+      if (format === 'text') extensions.push({ disable: { null: ['setextUnderline', 'codeIndented', 'htmlFlow', 'htmlText'] } });
+      const context = micromark.parse({ extensions }) as ParseContext & { gfmFootnotes?: string[] };
+      emphasisParsers[format] = (text: string) => {
+        context.defined = [];
+        context.lazy = {};
+        delete context.gfmFootnotes;
+        return micromark.postprocess(context.document().write(micromark.preprocess()(text, undefined, true)));
+      };
     }
   })();
   return loading;
@@ -71,6 +89,46 @@ export function parseMarkdownRegion(text: string, start: number, end: number, fo
   const blocks: Block[] = [];
   collectBlocks(tree, [], start, blocks, text);
   return blocks;
+}
+
+/**
+ * Token types of prose that holds no span but emphasis: anything else (a link, a footnote call,
+ * a table, code, HTML) and parseEmphasisMarkup leaves the block to parseInlineMarkup.
+ */
+const EMPHASIS_PROSE = new Set([
+  'content', 'paragraph', 'data', 'lineEnding', 'lineEndingBlank', 'linePrefix', 'whitespace',
+  'strong', 'strongSequence', 'strongText', 'emphasis', 'emphasisSequence', 'emphasisText',
+  'characterEscape', 'escapeMarker', 'characterEscapeValue', 'characterReference',
+  'characterReferenceMarker', 'characterReferenceMarkerNumeric', 'characterReferenceMarkerHexadecimal',
+  'characterReferenceMarkerSemi', 'characterReferenceValue', 'hardBreakEscape', 'hardBreakTrailing',
+  'listOrdered', 'listUnordered', 'listItemPrefix', 'listItemMarker', 'listItemValue',
+  'listItemPrefixWhitespace', 'listItemIndent', 'blockQuote', 'blockQuotePrefix', 'blockQuoteMarker',
+  'blockQuotePrefixWhitespace', 'atxHeading', 'atxHeadingSequence', 'atxHeadingText', 'setextHeading',
+  'setextHeadingText', 'setextHeadingLine', 'setextHeadingLineSequence', 'thematicBreak',
+  'thematicBreakSequence',
+]);
+
+/**
+ * The strong and emphasis spans of a block whose only possible markup is emphasis (`*`, `_`):
+ * the same spans as parseInlineMarkup, read from micromark's events — the tokens remark builds
+ * its tree from, with the same offsets — without building the tree. Recommendations ask for
+ * every emphasised block (bold means emphasised), and remark's set-up per call was most of the
+ * cost. Undefined when the text holds anything else, for parseInlineMarkup to parse.
+ */
+export function parseEmphasisMarkup(text: string, start: number, end: number, format: Format): Span[] | undefined {
+  const parse = emphasisParsers[format];
+  if (!parse) throw new MarkdownParserNotLoaded('the Markdown parser is not loaded yet');
+  const spans: Span[] = [];
+  for (const [kind, token] of parse(text.slice(start, end))) {
+    if (kind !== 'enter') continue;
+    if (token.type === 'strong' || token.type === 'emphasis') {
+      spans.push({ type: token.type, start: start + token.start.offset, end: start + token.end.offset });
+    } else if (!EMPHASIS_PROSE.has(token.type)) {
+      return undefined;
+    }
+  }
+  spans.sort(bySpanStart);
+  return spans;
 }
 
 /** Inline markup spans of one paragraph, parsed on its own. */
