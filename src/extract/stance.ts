@@ -6,9 +6,10 @@
 // count half. An answer is mixed when both sides weigh the same, or the lighter side still weighs
 // more than one cue: a single passing remark does not make an answer mixed.
 
+import { matchEach, prepareMatchEach } from './match-each.js';
 import type { Stance } from './types.js';
 
-const SUPPORTIVE = [
+export const SUPPORTIVE = [
   /\bwelcom(?:e|es|ed|ing)\b/gi,
   /\b(?:we|i|fully|strongly|also) (?:(?:also|fully|strongly|very much) )?(?:support|endorse|agree(?: with)?)\b/gi,
   /\b(?:supports|endorses|agrees with) the\b/gi,
@@ -24,7 +25,7 @@ const SUPPORTIVE = [
   /\bin favour\b/gi,
 ];
 
-const CRITICAL = [
+export const CRITICAL = [
   /\bconcern(?:s|ed)?\b/gi,
   /\bfail(?:s|ed|ure|ing)?\b/gi,
   /\bmissed opportunity\b/gi,
@@ -50,25 +51,36 @@ const CRITICAL = [
 ];
 
 /** Half-weight critical cues: they describe circumstances more than they judge. */
-const DESCRIPTIVE = [/\black of\b/gi, /\bpoor(?:ly)?\b/gi, /\bunderdeveloped\b/gi, /\bbarriers?\b/gi];
+export const DESCRIPTIVE = [/\black of\b/gi, /\bpoor(?:ly)?\b/gi, /\bunderdeveloped\b/gi, /\bbarriers?\b/gi];
 
-const NEGATION_BEFORE = /\b(?:not|n't|never|no longer)\s+(?:\w+\s+){0,2}$/i;
+export const NEGATION_BEFORE = /\b(?:not|n't|never|no longer)\s+(?:\w+\s+){0,2}$/i;
 
 export interface StanceResult {
   stance: Stance;
   cues: string[];
 }
 
+/** Every cue in the order its matches are listed before they are sorted: supportive, critical, descriptive. */
+const CUES: Array<{ re: RegExp; side: 'supportive' | 'critical'; weight: number; negatable: boolean }> = [
+  ...SUPPORTIVE.map((re) => ({ re, side: 'supportive' as const, weight: 1, negatable: true })),
+  ...CRITICAL.map((re) => ({ re, side: 'critical' as const, weight: 1, negatable: false })),
+  ...DESCRIPTIVE.map((re) => ({ re, side: 'critical' as const, weight: 0.5, negatable: false })),
+];
+const CUE_MATCHER = prepareMatchEach(CUES.map((c) => c.re));
+
 export function stanceOf(text: string): StanceResult {
+  const matches = matchEach(text, CUE_MATCHER);
   const found: Array<{ at: number; cue: string; side: 'supportive' | 'critical'; weight: number }> = [];
-  for (const re of SUPPORTIVE) {
-    for (const m of text.matchAll(re)) {
-      const negated = NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
-      found.push({ at: m.index, cue: negated ? `not ${m[0]}` : m[0], side: negated ? 'critical' : 'supportive', weight: 1 });
+  CUES.forEach((cue, i) => {
+    for (const m of matches[i]!) {
+      if (cue.negatable) {
+        const negated = NEGATION_BEFORE.test(text.slice(Math.max(0, m.at - 30), m.at));
+        found.push({ at: m.at, cue: negated ? `not ${m.text}` : m.text, side: negated ? 'critical' : 'supportive', weight: 1 });
+      } else {
+        found.push({ at: m.at, cue: m.text, side: cue.side, weight: cue.weight });
+      }
     }
-  }
-  for (const re of CRITICAL) for (const m of text.matchAll(re)) found.push({ at: m.index, cue: m[0], side: 'critical', weight: 1 });
-  for (const re of DESCRIPTIVE) for (const m of text.matchAll(re)) found.push({ at: m.index, cue: m[0], side: 'critical', weight: 0.5 });
+  });
   found.sort((a, b) => a.at - b.at);
   const weigh = (side: 'supportive' | 'critical') => found.filter((f) => f.side === side).reduce((n, f) => n + f.weight, 0);
   const supportive = weigh('supportive');
