@@ -34,6 +34,16 @@ describe('recommendations', () => {
     expect(await recs(text)).toEqual([]);
   });
 
+  it('takes the first cue that asks for something: an excluded match gives way to a later one', async () => {
+    // The first "should" is inside an embedded question (excluded); the second asks, and its
+    // actor is the target.
+    const text = 'We ask why the council should act alone; the department should publish its plans.\n';
+    expect((await recs(text)).map((r) => [r.cue, r.strength, r.target])).toEqual([['should', 'should', 'the department']]);
+    // Of two cues in one sentence, the leftmost decides.
+    const [essential] = await recs('It is essential that councils must consult users.\n');
+    expect([essential!.cue, essential!.strength]).toEqual(['It is essential that', 'must']);
+  });
+
   it('joins a sentence broken across a page break, and reports its lines', async () => {
     const text = 'The guidance should set minimum standards without\n\nexception for every area.\n';
     const [rec] = await recs(text, 'r.txt');

@@ -9,6 +9,7 @@ import type { Block, Document, Span } from '../document/model.js';
 import { firstStartingAt } from '../document/order.js';
 import { passagesOf, sentencesOf, type Passage, type Sentence } from './sentences.js';
 import type { Strength } from './types.js';
+import { matchEach, prepareMatchEach } from './match-each.js';
 import { isImperative } from './verbs.js';
 
 export interface RawRecommendation {
@@ -73,8 +74,8 @@ const CUES: Cue[] = [
   { re: /\bthere (?:is|remains) (?:a |an )?(?:clear |real |urgent |pressing |strong )?need (?:for|to)\b/i, strength: 'must' },
 ];
 
-/** The cues as global regexes, made once: searched from the start of each sentence. */
-const CUE_SEARCHES = CUES.map((cue) => ({ cue, re: new RegExp(cue.re.source, 'gi') }));
+/** The cues, made ready to be found together in one pass over a sentence (see matchEach). */
+const CUE_MATCHER = prepareMatchEach(CUES.map((cue) => new RegExp(cue.re.source, 'gi')));
 
 const QUICK = /must|need|essential|vital|crucial|imperative|critical|have to|has to|required|should|ought|recommend|urg|important|would|might|may|could|hope|call|ask|propos|suggest|want|keen|stress|warn|argument|case|encourag|request|invited/i;
 
@@ -301,18 +302,13 @@ function recommendationIn(ctx: RecommendationContext, sentence: Sentence, passag
   if (/^(?:what|which|how|why|where|when|who|whether)\b/i.test(text)) return undefined;
   // A writer's own plan is not a request: "I thought it would be useful to highlight …".
   if (/^(?:I|we) (?:thought|think|felt|feel|hope|decided) (?:it would be|to)\b/i.test(text)) return undefined;
+  // Each cue's first match that is not excluded; the leftmost of those decides (on a tie, the
+  // cue listed first).
   let best: { index: number; length: number; cue: Cue } | undefined;
-  for (const { cue, re } of CUE_SEARCHES) {
-    // Each cue's first match that is not excluded (exec with lastIndex: matchAll would copy the
-    // regex for every sentence).
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++;
-      if (excludedCue(text, m.index)) continue;
-      if (!best || m.index < best.index) best = { index: m.index, length: m[0].length, cue };
-      break;
-    }
-  }
+  matchEach(text, CUE_MATCHER).forEach((matches, i) => {
+    const m = matches.find((match) => !excludedCue(text, match.at));
+    if (m && (!best || m.at < best.index)) best = { index: m.at, length: m.text.length, cue: CUES[i]! };
+  });
   if (!best) return undefined;
   const cueAt = sentence.start + best.index;
   const block = passage.blocks.find((b) => b.start <= cueAt && cueAt < b.end) ?? passage.blocks[0]!;
