@@ -3,6 +3,7 @@
 // put side by side with ids that link the entities. Pure: the CLI does the reading and writing.
 
 import type { Document } from '../document/model.js';
+import { detached, detachedOrNull } from '../document/detached.js';
 import { extractDocument } from '../extract/extract-document.js';
 import type { ExtractedDocument, ExtractedQuestion, ExtractedResponse } from '../extract/types.js';
 import type { RuleSet } from '../lint/compile.js';
@@ -151,29 +152,10 @@ export async function analyseDocument(
     });
   }
 
-  // Kept until the whole corpus is read: strings cut from the text must not keep the text alive.
-  const analysis: DocumentAnalysis = { path: doc.path, extracted: detachStrings(extracted), findings, termCounts, themeHits: detachStrings(themeHits) };
+  // Its strings may still point into the text: the builder copies those it keeps (detached()).
+  const analysis: DocumentAnalysis = { path: doc.path, extracted, findings, termCounts, themeHits };
   if (options.withSource) analysis.source = options.includePersonalData ? doc.text : redact(doc.text, 0, findPersonalData(doc));
   return analysis;
-}
-
-/**
- * `value` with every string in it (in arrays and plain objects) replaced by a copy of its own. V8
- * keeps a slice of a string (and a replace() that changed nothing) as a view of the whole string,
- * so an extracted question or recommendation would keep its document's text alive; a comparison
- * holds every document's analysis at once (about 100 MB of texts for a 50 MB corpus).
- */
-export function detachStrings<T>(value: T): T {
-  if (typeof value === 'string') return (' ' + value).slice(1) as T;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = detachStrings(value[i]);
-    return value;
-  }
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = detachStrings(record[key]);
-  }
-  return value;
 }
 
 /**
@@ -267,7 +249,7 @@ export class ComparisonBuilder {
     const key = `${consultationKey(consultation)}\u0000${number}`;
     let q = this.questionIds.get(key);
     if (!q) {
-      q = { id: this.questionIds.size + 1, consultation, number, text };
+      q = { id: this.questionIds.size + 1, consultation: detachedOrNull(consultation), number: detached(number), text: detached(text) };
       this.questionIds.set(key, q);
       this.comparison.questions.push(q);
     }
@@ -287,9 +269,9 @@ export class ComparisonBuilder {
       c.respondents.push({
         id: respondentId,
         documentId,
-        name: response.respondent,
-        consultation: response.consultation,
-        date: response.date,
+        name: detached(response.respondent),
+        consultation: detachedOrNull(response.consultation),
+        date: detachedOrNull(response.date),
         line: response.line,
         endLine: response.endLine,
       });
@@ -305,7 +287,7 @@ export class ComparisonBuilder {
           respondentId,
           questionId: id,
           stance: q.stance,
-          stanceCues: q.stanceCues,
+          stanceCues: q.stanceCues.map(detached),
           recommendations: recommendationsPer.get(q.number) ?? 0,
           line: q.line,
         });
@@ -315,11 +297,11 @@ export class ComparisonBuilder {
           id: c.recommendations.length + 1,
           respondentId,
           questionId: rec.question === null ? null : (byNumber.get(rec.question) ?? null),
-          text: rec.text,
-          cue: rec.cue,
+          text: detached(rec.text),
+          cue: detached(rec.cue),
           strength: rec.strength,
           emphasised: rec.emphasised,
-          target: rec.target,
+          target: detachedOrNull(rec.target),
           documentId,
           line: rec.line,
           column: rec.column,
@@ -336,7 +318,7 @@ export class ComparisonBuilder {
           questionId: hit.question === null ? null : (byNumber.get(hit.question) ?? null),
           documentId,
           line: hit.line,
-          match: hit.match,
+          match: detached(hit.match),
         });
       }
     });

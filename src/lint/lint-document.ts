@@ -2,6 +2,7 @@
 // (inline directives -> dedupe -> sort) and positions. A pure function of its inputs.
 
 import type { Document } from '../document/model.js';
+import { detached } from '../document/detached.js';
 import type { Finding } from './finding.js';
 import type { RawFinding } from './compiled-rule.js';
 import type { RuleSet } from './compile.js';
@@ -63,16 +64,6 @@ function toFinding(
   if (raw.fix) finding.fix = { offset: raw.fix.start, length: raw.fix.end - raw.fix.start, text: detached(raw.fix.text) };
   if (link) finding.link = link;
   return finding;
-}
-
-/**
- * A copy of `s` that does not point into the document's text. V8 keeps a slice of a string (and a
- * concatenation holding one) as a view of the whole string, so a finding kept until the report is
- * written would keep its file's text alive: the whole corpus, for a corpus. Concatenating and
- * slicing again makes a string of its own.
- */
-function detached(s: string): string {
-  return (' ' + s).slice(1);
 }
 
 function dedupeAndSort(findings: Finding[]): Finding[] {
