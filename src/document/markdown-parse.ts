@@ -1,4 +1,5 @@
-// unified + remark-parse (with GFM footnotes and tables) turned into our blocks and spans.
+// unified + remark-parse (with GFM footnotes and tables) turned into our blocks and spans; for
+// paragraphs whose only markup can be emphasis, micromark's events without remark's tree.
 // Loaded lazily: most prose never needs it (see blocks.ts), and loading it costs ~40 ms.
 //
 // Two flavours: Markdown as written, and plain text, which is Markdown minus the constructs that
@@ -96,7 +97,8 @@ export function parseMarkdownRegion(text: string, start: number, end: number, fo
 
 /**
  * What could make a text more than one plain paragraph: leading indentation, a blank line, or a
- * line (after LF, CR or CRLF, as micromark counts them) that starts a list, quote, heading, rule, table, setext underline, fence or definition.
+ * line (after LF, CR or CRLF, as micromark counts them) that starts a list, quote, heading, rule,
+ * table, setext underline, fence or definition.
  */
 const BLOCK_SYNTAX = /^[ \t]|(?:\r\n?|\n)[ \t]*(?:\r\n?|\n|$)|(?:^|\r\n?|\n)[ \t]*(?:[-+*>#|=_:\[~`<]|\d{1,9}[.)])/;
 
