@@ -1,11 +1,11 @@
 // Output gathered into chunks: lint's JSON is made a file at a time, but written to stdout in
 // chunks, as each write to a pipe or file is a system call (through a pipe, the bench corpus's
 // 4,440 writes cost about 0.1 s).
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ChunkedOutput } from '../src/cli/chunked-output.js';
 import { runLint } from '../src/cli/lint-command.js';
 import { repoRoot } from './helpers/cli.js';
+import { discardingStream, recordingStream } from './helpers/streams.js';
 
 describe('ChunkedOutput', () => {
   it('writes once the gathered text reaches the chunk size, the pieces joined in order', () => {
@@ -35,16 +35,8 @@ describe('ChunkedOutput', () => {
 
 describe('lint --format json on stdout', () => {
   it('is written in chunks, not a write per file, and is the same JSON', async () => {
-    const writes: string[] = [];
-    const stdout = new Writable({
-      decodeStrings: false,
-      write(chunk: string | Buffer, _encoding, done) {
-        writes.push(String(chunk));
-        done();
-      },
-    });
-    const stderr = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const code = await runLint(['corpus/'], { format: 'json' }, { cwd: repoRoot, stdout: stdout as never, stderr: stderr as never });
+    const { stream: stdout, writes } = recordingStream();
+    const code = await runLint(['corpus/'], { format: 'json' }, { cwd: repoRoot, stdout: stdout as never, stderr: discardingStream() as never });
     expect(code).toBe(1);
     // The corpus's five files and the summary come to well under one chunk: one write.
     expect(writes).toHaveLength(1);

@@ -4,25 +4,17 @@
 // indent of 2; one CSV header), which the end-to-end tests in cli-extract.test.ts check in detail.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { runExtract } from '../src/cli/extract-command.js';
 import { repoRoot } from './helpers/cli.js';
+import { discardingStream, recordingStream } from './helpers/streams.js';
 
 const documents = readdirSync(join(repoRoot, 'corpus')).filter((f) => f.endsWith('.txt')).sort();
 
 async function extractWrites(format: string): Promise<{ code: number; writes: string[] }> {
-  const writes: string[] = [];
-  const stdout = new Writable({
-    decodeStrings: false,
-    write(chunk: string | Buffer, _encoding, done) {
-      writes.push(String(chunk));
-      done();
-    },
-  });
-  const stderr = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const code = await runExtract(['corpus/'], { format }, { cwd: repoRoot, stdout: stdout as never, stderr: stderr as never });
+  const { stream: stdout, writes } = recordingStream();
+  const code = await runExtract(['corpus/'], { format }, { cwd: repoRoot, stdout: stdout as never, stderr: discardingStream() as never });
   return { code, writes };
 }
 
