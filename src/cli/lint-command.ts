@@ -58,8 +58,9 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   // Results are taken in input order as they come. JSON is written file by file (a corpus's
   // findings are never all held); the other formats need the whole report (stylish puts config
   // problems first and aligns columns), so they keep the results.
-  const output = new ChunkedOutput((chunk) => io.stdout.write(chunk));
-  const writer = format === 'json' ? new JsonLintWriter(output.write) : undefined;
+  // JSON goes out in chunks of many files: a write per file is a system call each on a pipe.
+  const output = format === 'json' ? new ChunkedOutput((chunk) => io.stdout.write(chunk)) : undefined;
+  const writer = output ? new JsonLintWriter(output.write) : undefined;
   const kept: FileResult[] = [];
   const summary = emptySummary();
   const outcome: Outcome = { inputError: false, errorFinding: false, warnings: 0 };
@@ -92,7 +93,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   summary.configErrors = configProblems.length;
   if (writer) {
     writer.end(configProblems, summary);
-    output.flush();
+    output?.flush();
   } else {
     const report: LintReport = { files: kept, configProblems, summary };
     const color = format === 'stylish' ? await colourOutput(options.color, io.stdout as NodeJS.WriteStream) : false;
