@@ -23,11 +23,25 @@ function starts(source: string, flags: string, text: string): number[] {
 }
 
 describe('alternation', () => {
-  it('groups phrases by first character under one word boundary; regex terms stay as written', () => {
-    const patterns = ['commissioning', 'Contract', 'procurement', '/\\bfoo\\d+/', 'a single voice'].map((t) => compileTerm(t, false));
-    expect(alternation(patterns, false)).toBe(
-      '\\b(?:c(?:ommissioning(?:s|es)?\\b|ontract(?:s|es)?\\b)|p(?:rocurement(?:s|es)?\\b)|a(?:[\\s\\u00a0\\-\\u2010\\u2011]+single[\\s\\u00a0\\-\\u2010\\u2011]+voice(?:s|es)?\\b))|(?:\\bfoo\\d+)',
+  it('groups phrases and regex terms by first character under one word boundary', () => {
+    const patterns = ['commissioning', 'Contract', 'procurement', '/\\bfoo\\d+/', '/\\bmutual(?:s|ity)\\b/', 'a single voice'].map((t) =>
+      compileTerm(t, false),
     );
+    expect(alternation(patterns, false)).toBe(
+      '\\b(?:c(?:ommissioning(?:s|es)?\\b|ontract(?:s|es)?\\b)|p(?:rocurement(?:s|es)?\\b)|f(?:oo\\d+)|m(?:utual(?:s|ity)\\b)|a(?:[\\s\\u00a0\\-\\u2010\\u2011]+single[\\s\\u00a0\\-\\u2010\\u2011]+voice(?:s|es)?\\b))',
+    );
+  });
+
+  it('leaves as written a regex term with no word boundary and literal first, with a quantifier on its first character, or with a | outside groups', () => {
+    const terms = ['/[Ff]oo/', '/\\bs+x/', '/\\bco-?op|\\bmutual/', '/\\b[ab]c/', '/\\b(?:x)y/'];
+    const patterns = terms.map((t) => compileTerm(t, false));
+    expect(alternation(patterns, false)).toBe('(?:[Ff]oo)|(?:\\bs+x)|(?:\\bco-?op|\\bmutual)|(?:\\b[ab]c)|(?:\\b(?:x)y)');
+    // With the same terms beside phrases, they match where the flat alternation matches.
+    const mixed = [...patterns, ...['cooperation', 'social enterprise'].map((t) => compileTerm(t, false))];
+    const flat = mixed.map((p) => p.source).join('|');
+    const text = 'Foo, sssx, co-op and mutual: bc xy; cooperation by a social enterprise, ss x, mutuality.';
+    expect(starts(alternation(mixed, false), 'gi', text)).toEqual(starts(flat, 'gi', text));
+    expect(starts(flat, 'gi', text)).toEqual([0, 5, 11, 21, 29, 32, 36, 53, 78]);
   });
 
   it('keeps the case of the first character when case matters', () => {
