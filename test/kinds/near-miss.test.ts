@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NearMissRule } from '../../src/packs/types.js';
-import { lintText, where } from '../helpers/lint-text.js';
+import { compileRuleSet } from '../../src/lint/compile.js';
+import { lintText, packOf, where } from '../helpers/lint-text.js';
 
 const rule: NearMissRule = {
   id: 'spelling',
@@ -37,4 +38,17 @@ describe('near-miss', () => {
     const strict = { ...rule, maxDistance: 0 };
     expect(await lintText('The red tape social enteprises face.', [strict])).toEqual([]);
   });
+
+  it('scans past the terms as written: only other word sequences of their shape reach the distance check', () => {
+    const scanner = compileRuleSet([packOf([rule])]).scanner;
+    const text =
+      'social enterprise, Social  Enterprises, social\nenterprise, social enteprise, social enterprise-led, social enterprises2, Third Sectors, co-operative';
+    const hits = scanner.scan(text).flat().map((h) => text.slice(h.start, h.end));
+    // Left out: the term and its plural in any case, across spaces or a line break, followed by
+    // anything that cannot continue a word. Kept: a misspelling, the term where a hyphen runs on
+    // from it ("-led": the prefilter stops before the hyphen, and the distance check decides), and
+    // a term with a hyphen inside (no lookahead for it).
+    expect(hits).toEqual(['social enteprise', 'social enterprise', 'co-operative']);
+  });
 });
+

@@ -65,7 +65,7 @@ export function compileNearMiss(rule: NearMissRule, env: CompileEnv): RunRule {
     const forms = formsOf(term);
     const key = forms[0]!.key;
     const maxDistance = rule.maxDistance ?? (key.length < 14 ? 1 : 2);
-    return { owner: env.scanner.register([prefilter(term, maxDistance)]), forms, maxDistance, verdicts: new Map() };
+    return { owner: env.scanner.register([prefilter(term, maxDistance, forms)]), forms, maxDistance, verdicts: new Map() };
   });
   /** The closest form of the target within reach, or null (the term itself, ignored, or too far). */
   const verdict = (target: Target, written: string): Verdict | null => {
@@ -147,8 +147,15 @@ function formsOf(term: string): Form[] {
   });
 }
 
-/** Word sequences shaped like the term: same word count, first letters, lengths within reach. */
-function prefilter(term: string, maxDistance: number): TermPattern {
+/** Between the words of a prefilter match: spaces, and at most one line break. */
+const GAP = '[ \\t\\u00a0]+(?:\\r?\\n[ \\t]*)?';
+
+/**
+ * Word sequences shaped like the term: same word count, first letters, lengths within reach.
+ * The term as written (and its plural) is left out by a lookahead: it is most of what the
+ * prefilter finds in a corpus that uses the term, and its verdict is always "no finding".
+ */
+function prefilter(term: string, maxDistance: number, forms: readonly Form[]): TermPattern {
   const words = term.trim().split(/\s+/);
   const parts = words.map((word, i) => {
     const last = i === words.length - 1;
@@ -165,7 +172,9 @@ function prefilter(term: string, maxDistance: number): TermPattern {
     const ending = last && end !== 's' ? `[${escape(end)}s]` : escape(end);
     return `${escape(word.slice(0, 2).toLowerCase())}[a-z'’\\-]{${min},${max}}${ending}`;
   });
-  const source = `\\b${parts.join('[ \\t\\u00a0]+(?:\\r?\\n[ \\t]*)?')}\\b`;
+  const body = parts.join(GAP);
+  // After the first letter (so the scanner can still group the pattern under it).
+  const source = `\\b${body.slice(0, 1)}${exactFormsExcluded(forms)}${body.slice(1)}\\b`;
   const first = words[0]![0]!;
   return {
     term,
@@ -177,6 +186,19 @@ function prefilter(term: string, maxDistance: number): TermPattern {
     ...asciiPrefix(words[0]!.slice(0, words[0]!.length < 4 ? 1 : 2), false),
     checkBoundaries: false,
   };
+}
+
+/**
+ * A lookahead, placed after the first letter, that fails where a form of the term stands whole:
+ * its letters, the prefilter's gaps between words, and then no character the prefilter's words
+ * may hold. Only forms of letters and spaces: such a form has no word boundary inside its last
+ * word, so there the prefilter could match nothing but the form itself.
+ */
+function exactFormsExcluded(forms: readonly Form[]): string {
+  const plain = forms.map((f) => f.display).filter((d) => /^[a-z]+(?: [a-z]+)*$/i.test(d) && d.length > 1);
+  if (plain.length === 0) return '';
+  const rests = plain.map((d) => d.slice(1).toLowerCase().split(' ').join(GAP));
+  return `(?!(?:${rests.join('|')})(?![a-z'’\\-]))`;
 }
 
 function escape(c: string): string {
