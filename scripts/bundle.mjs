@@ -34,8 +34,13 @@ const bundleCommander = {
 
 rmSync(outdir, { recursive: true, force: true }); // no stale chunks from an earlier build
 await build({
-  // The worker is an entry of its own: parallel-lint.ts starts it by URL, beside the chunk.
-  entryPoints: ['dist/src/cli/main.js', 'dist/src/cli/lint-worker.js'],
+  // The workers are entries of their own: parallel-lint.ts and read-ahead.ts start them by URL,
+  // beside the chunk. Named, so that all three land side by side in dist/bundle.
+  entryPoints: {
+    main: 'dist/src/cli/main.js',
+    'lint-worker': 'dist/src/cli/lint-worker.js',
+    'read-ahead-worker': 'dist/src/ingest/read-ahead-worker.js',
+  },
   outdir,
   bundle: true,
   splitting: true,

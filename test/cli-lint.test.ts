@@ -736,6 +736,23 @@ describe('--jobs', () => {
     expect(b.files).toEqual(a.files);
     expect(b.summary).toEqual(a.summary);
   });
+
+  it('lints 600 files (read ahead on a worker thread from the 257th) each with its own text', () => {
+    const files: Record<string, string> = {};
+    // Which files hold which text depends on the index, so a file given another's bytes shows.
+    const textOf = (i: number) => (i % 5 === 0 ? ERROR_TEXT : i % 7 === 0 ? WARNING_TEXT : CLEAN_TEXT);
+    for (let i = 0; i < 600; i++) files[`many/f${String(i).padStart(3, '0')}.md`] = `File ${i}.\n\n${textOf(i)}`;
+    const dir = project(files);
+    const r = lint(dir, ['many', '--jobs', '1', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = parseReport(r.stdout);
+    expect(report.files.map((f) => f.path)).toEqual(Object.keys(files).sort());
+    report.files.forEach((file, i) => {
+      const expected = textOf(i) === ERROR_TEXT ? [[VFT, 3, 5]] : textOf(i) === WARNING_TEXT ? [[ACRONYM, 3, 5]] : [];
+      expect(file.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual(expected);
+    });
+    expect(report.summary).toMatchObject({ files: 600, errors: 120, warnings: 68 });
+  });
 });
 
 // --- canvass rules ---------------------------------------------------------------------------

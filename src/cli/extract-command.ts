@@ -7,6 +7,7 @@ import { extractDocument } from '../extract/extract-document.js';
 import type { Format } from '../document/model.js';
 import type { ExtractedDocument } from '../extract/types.js';
 import { discoverInputs } from '../ingest/discover.js';
+import { ReadAhead, type PreRead } from '../ingest/read-ahead.js';
 import { readSource, type SourceResult } from '../ingest/read.js';
 import type { InputRef } from '../ingest/source.js';
 import type { InputProblem } from '../lint/finding.js';
@@ -72,23 +73,28 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
   const documents: ReportedDocument[] = [];
   const documentProblems: Array<{ path: string; problems: InputProblem[] }> = [];
 
-  for (const ref of files) {
-    const result = await read(ref, options, io);
-    if (!result.ok) {
-      failures.push({ path: result.path, ...result.problem });
-      continue;
+  const readAhead = await ReadAhead.forInputs(files, io.cwd);
+  try {
+    for (const [i, ref] of files.entries()) {
+      const result = await read(ref, options, io, await readAhead?.take(i));
+      if (!result.ok) {
+        failures.push({ path: result.path, ...result.problem });
+        continue;
+      }
+      const { path, text, format: docFormat, warnings } = result.source;
+      let extracted = await extract(path, text, docFormat, includePersonalData);
+      // The engine leaves personalData empty without the option; make sure nothing else slips through.
+      if (!includePersonalData) extracted = withoutPersonalData(extracted);
+      if (questions) extracted = onlyQuestions(extracted, questions);
+      const empty = text.trim() === '' ? [{ severity: 'warning' as const, message: 'the file has no text: nothing to extract' }] : [];
+      const doc: ReportedDocument = { ...extracted, problems: [...warnings, ...empty] };
+      countDocument(summary, doc);
+      if (doc.problems.length) documentProblems.push({ path, problems: doc.problems });
+      if (writer) writer.document(doc);
+      else documents.push(doc);
     }
-    const { path, text, format: docFormat, warnings } = result.source;
-    let extracted = await extract(path, text, docFormat, includePersonalData);
-    // The engine leaves personalData empty without the option; make sure nothing else slips through.
-    if (!includePersonalData) extracted = withoutPersonalData(extracted);
-    if (questions) extracted = onlyQuestions(extracted, questions);
-    const empty = text.trim() === '' ? [{ severity: 'warning' as const, message: 'the file has no text: nothing to extract' }] : [];
-    const doc: ReportedDocument = { ...extracted, problems: [...warnings, ...empty] };
-    countDocument(summary, doc);
-    if (doc.problems.length) documentProblems.push({ path, problems: doc.problems });
-    if (writer) writer.document(doc);
-    else documents.push(doc);
+  } finally {
+    await readAhead?.close();
   }
   countFailures(summary, failures);
 
@@ -104,9 +110,10 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
   return summary.inputErrors > 0 ? EXIT_USAGE : EXIT_OK;
 }
 
-function read(ref: InputRef, options: ExtractOptions, io: CommandIO): Promise<SourceResult> {
+function read(ref: InputRef, options: ExtractOptions, io: CommandIO, preRead: PreRead | undefined): Promise<SourceResult> {
   return readSource(ref, {
     cwd: io.cwd,
+    ...(preRead ? { preRead } : {}),
     ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
     ...(ref.kind === 'stdin' && io.stdin ? { stdin: io.stdin } : {}),
   });

@@ -8,6 +8,7 @@ import { lintFormatters, type LintFormatName } from '../report/formatters/index.
 import { addToSummary, emptySummary, type LintReport } from '../report/lint-report.js';
 import { JsonLintWriter } from '../report/formatters/json.js';
 import { formatProblem, type LocatedProblem } from '../yaml/located-error.js';
+import { ReadAhead } from '../ingest/read-ahead.js';
 import { lintInput, type FileJob } from './lint-file.js';
 import { defaultJobs, lintInParallel, PARALLEL_MIN_FILES } from './parallel-lint.js';
 import { ChunkedOutput } from './chunked-output.js';
@@ -81,10 +82,17 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
     });
   } else {
     const resolver = new RuleSetResolver(resolverOptions);
-    // One file at a time: reads are synchronous (src/ingest/read.ts), so there is nothing to overlap.
-    for (const ref of files) {
-      const result = await lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined);
-      if (result) take(result);
+    // One file at a time; a long list is read ahead on a worker thread (not with --fix, which
+    // writes files back: each is read just before it is fixed).
+    const readAhead = options.fix ? undefined : await ReadAhead.forInputs(files, io.cwd);
+    try {
+      for (let i = 0; i < files.length; i++) {
+        const ref = files[i]!;
+        const result = await lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined, await readAhead?.take(i));
+        if (result) take(result);
+      }
+    } finally {
+      await readAhead?.close();
     }
     resolverProblems = resolver.problems;
   }

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { createDocument, withMarkdownParser } from '../document/document.js';
 import type { RuleSetResolver } from '../config/rule-sets.js';
+import type { PreRead } from '../ingest/read-ahead.js';
 import { readSource } from '../ingest/read.js';
 import { describeFsError, type InputRef } from '../ingest/source.js';
 import type { RuleSet } from '../lint/compile.js';
@@ -30,6 +31,7 @@ export async function lintInput(
   resolver: RuleSetResolver,
   job: FileJob,
   stdin?: NodeJS.ReadableStream,
+  preRead?: PreRead,
 ): Promise<FileResult | undefined> {
   const abs =
     ref.kind === 'file' ? resolve(job.cwd, ref.path) : job.stdinFilename ? resolve(job.cwd, job.stdinFilename) : undefined;
@@ -39,6 +41,7 @@ export async function lintInput(
     cwd: job.cwd,
     ...(job.stdinFilename ? { stdinFilename: job.stdinFilename } : {}),
     ...(stdin ? { stdin } : {}),
+    ...(preRead ? { preRead } : {}),
   });
   if (!read.ok) return { path: read.path, findings: [], problems: [read.problem] };
   const source = read.source;

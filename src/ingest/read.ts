@@ -6,6 +6,7 @@ import path from 'node:path';
 import { formatOf } from '../document/document.js';
 import type { Format } from '../document/model.js';
 import type { InputProblem } from '../lint/finding.js';
+import type { PreRead } from './read-ahead.js';
 import { describeFsError, type Encoding, type InputRef, type SourceResult } from './source.js';
 
 export type { Encoding, SourceFile, SourceResult } from './source.js';
@@ -16,6 +17,8 @@ export interface ReadOptions {
   stdinFilename?: string;
   /** Defaults to process.stdin; tests pass their own stream. */
   stdin?: NodeJS.ReadableStream;
+  /** The file's bytes (or the error reading them met), already read ahead (read-ahead.ts). */
+  preRead?: PreRead;
 }
 
 export type Decoded =
@@ -40,8 +43,10 @@ export async function readSource(ref: InputRef, options: ReadOptions): Promise<S
     try {
       // One synchronous whole-file read: open, fstat, read and close as four promise round trips
       // (fs/promises) cost 0.45 s of CPU per 4,400 files, more than reading the bytes. Reads are
-      // from the page cache in the common case; --jobs spreads them over worker threads.
-      bytes = readFileSync(path.resolve(options.cwd, ref.path));
+      // from the page cache in the common case; a long list is read ahead on a worker thread.
+      const pre = options.preRead;
+      if (pre && 'error' in pre) throw pre.error;
+      bytes = pre ? Buffer.from(pre.bytes.buffer, pre.bytes.byteOffset, pre.bytes.byteLength) : readFileSync(path.resolve(options.cwd, ref.path));
     } catch (err) {
       return { ok: false, path: name, problem: error(`cannot read file: ${describeFsError(err)}`) };
     }

@@ -1,0 +1,60 @@
+// A worker thread that reads files for the main thread, in order, a batch at a time (see
+// read-ahead.ts). It only reads: decoding and everything after stay with the caller.
+
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+
+export interface ReadAheadSetup {
+  /** Absolute paths, in the order they are wanted. */
+  paths: string[];
+}
+
+/** A file's bytes, or why it could not be read (the fs error's code and message). */
+export type ReadOutcome = Uint8Array | { code?: string; message: string };
+
+/** The caller's word that it took a batch: how many bytes the batch held. */
+export type BatchTaken = number;
+
+const BATCH_FILES = 32;
+const BATCH_BYTES = 1 << 20;
+/** How far ahead of the caller to read: at most this many batches, and bytes (past one batch). */
+const AHEAD_BATCHES = 4;
+const AHEAD_BYTES = 4 << 20;
+
+const setup = workerData as ReadAheadSetup;
+const port = parentPort!;
+let next = 0;
+let batchesAhead = 0;
+let bytesAhead = 0;
+
+function send(): void {
+  while (next < setup.paths.length && (batchesAhead === 0 || (batchesAhead < AHEAD_BATCHES && bytesAhead < AHEAD_BYTES))) {
+    const batch: ReadOutcome[] = [];
+    const transfer: ArrayBuffer[] = [];
+    let bytes = 0;
+    while (next < setup.paths.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
+      try {
+        const buf = readFileSync(setup.paths[next]!);
+        batch.push(buf);
+        bytes += buf.length;
+        // Moved, not copied, when the buffer has its memory to itself; a small file's buffer may
+        // share Node's pool, which must not be moved.
+        if (buf.byteOffset === 0 && buf.buffer.byteLength === buf.length) transfer.push(buf.buffer as ArrayBuffer);
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        batch.push({ ...(e.code ? { code: e.code } : {}), message: e.message ?? String(err) });
+      }
+      next++;
+    }
+    batchesAhead++;
+    bytesAhead += bytes;
+    port.postMessage(batch, transfer);
+  }
+}
+
+port.on('message', (taken: BatchTaken) => {
+  batchesAhead--;
+  bytesAhead -= taken;
+  send();
+});
+send();
