@@ -1,14 +1,16 @@
 // Reading ahead on a worker thread: while the main thread lints one file, the worker reads the
-// next ones (open, read and close cost about a tenth of linting a corpus, and on one thread they
-// wait on the system). Used for long lists of files only: the worker takes some 30 ms to start,
-// so the caller reads the first files itself meanwhile (see READ_AHEAD_FROM).
+// next ones (open, read and close cost the main thread about a tenth of linting a corpus, mostly
+// waiting on the system; from a cold disk, far more). Used for long lists of files, on machines
+// with a second core: the worker takes some 30 ms to start, so the caller reads the first files
+// itself meanwhile (see READ_AHEAD_FROM).
 
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { BatchTaken, ReadAheadSetup, ReadOutcome } from './read-ahead-worker.js';
 import type { InputRef } from './source.js';
 
-/** Lists shorter than this are read on the main thread: a worker would not pay for itself. */
+/** Shorter lists are read on the main thread: the worker's start-up (~0.1 s of CPU) would not pay. */
 export const READ_AHEAD_MIN_FILES = 512;
 /** The worker starts at this file; the caller reads the ones before it while the worker starts. */
 export const READ_AHEAD_FROM = 256;
@@ -59,7 +61,8 @@ export class ReadAhead {
     paths: readonly string[],
     script = new URL('./read-ahead-worker.js', import.meta.url),
   ): Promise<ReadAhead | undefined> {
-    if (paths.length < READ_AHEAD_MIN_FILES) return undefined;
+    // On one core a second thread has nothing to overlap with: it would only add its start-up.
+    if (paths.length < READ_AHEAD_MIN_FILES || availableParallelism() < 2) return undefined;
     const { Worker } = await import('node:worker_threads');
     const setup: ReadAheadSetup = { paths: paths.slice(READ_AHEAD_FROM) };
     return new ReadAhead(new Worker(script, { workerData: setup }), setup.paths.length);
