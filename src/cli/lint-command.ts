@@ -3,12 +3,12 @@
 import { resolve } from 'node:path';
 import { RuleSetResolver, type ResolverOptions } from '../config/rule-sets.js';
 import { discoverInputs } from '../ingest/discover.js';
+import { ReadAhead } from '../ingest/read-ahead.js';
 import type { FileResult } from '../lint/finding.js';
 import { lintFormatters, type LintFormatName } from '../report/formatters/index.js';
 import { addToSummary, emptySummary, type LintReport } from '../report/lint-report.js';
 import { JsonLintWriter } from '../report/formatters/json.js';
 import { formatProblem, type LocatedProblem } from '../yaml/located-error.js';
-import { ReadAhead } from '../ingest/read-ahead.js';
 import { lintInput, type FileJob } from './lint-file.js';
 import { defaultJobs, lintInParallel, PARALLEL_MIN_FILES } from './parallel-lint.js';
 import { ChunkedOutput } from './chunked-output.js';
