@@ -12,7 +12,7 @@ import { TABLE_NAMES, type Comparison, type TableName } from '../compare/types.j
 import { RuleSetResolver, type ResolvedRules } from '../config/rule-sets.js';
 import { createDocument, withMarkdownParser } from '../document/document.js';
 import { discoverInputs } from '../ingest/discover.js';
-import { ReadAhead } from '../ingest/read-ahead.js';
+import { withReadAhead } from '../ingest/read-ahead.js';
 import { readSource } from '../ingest/read.js';
 import { describeFsError, type InputRef } from '../ingest/source.js';
 import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
@@ -100,29 +100,23 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   // Input warnings (text read as Windows-1252) are shown, but are not problems: the file is compared.
   const warnings: Comparison['problems'] = [];
   const builder = new ComparisonBuilder(counters, problems, { withSources: format === 'html' });
-  const readAhead = await ReadAhead.forInputs(kept, io.cwd);
-  try {
-    for (const [i, f] of kept.entries()) {
-      const preRead = await readAhead?.take(i);
-      const read = await readSource(f, { cwd: io.cwd, ...(preRead ? { preRead } : {}) });
-      if (!read.ok) {
-        problems.push({ path: read.path, line: read.problem.line ?? 0, column: read.problem.column ?? 0, message: read.problem.message });
-        continue;
-      }
-      const { path, text, format: docFormat } = read.source;
-      for (const w of read.source.warnings) warnings.push({ path, line: w.line ?? 0, column: w.column ?? 0, message: `warning: ${w.message}` });
-      const ruleSet = rules[i]!.ruleSet;
-      builder.add(
-        await withMarkdownParser(() =>
-          analyseDocument(createDocument(path, text, docFormat), ruleSet, counters, {
-            includePersonalData: options.includePersonalData ?? false,
-            withSource: format === 'html',
-          }),
-        ),
-      );
+  for await (const { index: i, input: f, preRead } of withReadAhead(kept, io.cwd)) {
+    const read = await readSource(f, { cwd: io.cwd, ...(preRead ? { preRead } : {}) });
+    if (!read.ok) {
+      problems.push({ path: read.path, line: read.problem.line ?? 0, column: read.problem.column ?? 0, message: read.problem.message });
+      continue;
     }
-  } finally {
-    await readAhead?.close();
+    const { path, text, format: docFormat } = read.source;
+    for (const w of read.source.warnings) warnings.push({ path, line: w.line ?? 0, column: w.column ?? 0, message: `warning: ${w.message}` });
+    const ruleSet = rules[i]!.ruleSet;
+    builder.add(
+      await withMarkdownParser(() =>
+        analyseDocument(createDocument(path, text, docFormat), ruleSet, counters, {
+          includePersonalData: options.includePersonalData ?? false,
+          withSource: format === 'html',
+        }),
+      ),
+    );
   }
   for (const p of resolver.problems) problems.push(comparisonProblem(p, io.cwd));
 

@@ -7,7 +7,7 @@ import { extractDocument } from '../extract/extract-document.js';
 import type { Format } from '../document/model.js';
 import type { ExtractedDocument } from '../extract/types.js';
 import { discoverInputs } from '../ingest/discover.js';
-import { ReadAhead, type PreRead } from '../ingest/read-ahead.js';
+import { withReadAhead, type PreRead } from '../ingest/read-ahead.js';
 import { readSource, type SourceResult } from '../ingest/read.js';
 import type { InputRef } from '../ingest/source.js';
 import type { InputProblem } from '../lint/finding.js';
@@ -73,28 +73,23 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
   const documents: ReportedDocument[] = [];
   const documentProblems: Array<{ path: string; problems: InputProblem[] }> = [];
 
-  const readAhead = await ReadAhead.forInputs(files, io.cwd);
-  try {
-    for (const [i, ref] of files.entries()) {
-      const result = await read(ref, options, io, await readAhead?.take(i));
-      if (!result.ok) {
-        failures.push({ path: result.path, ...result.problem });
-        continue;
-      }
-      const { path, text, format: docFormat, warnings } = result.source;
-      let extracted = await extract(path, text, docFormat, includePersonalData);
-      // The engine leaves personalData empty without the option; make sure nothing else slips through.
-      if (!includePersonalData) extracted = withoutPersonalData(extracted);
-      if (questions) extracted = onlyQuestions(extracted, questions);
-      const empty = text.trim() === '' ? [{ severity: 'warning' as const, message: 'the file has no text: nothing to extract' }] : [];
-      const doc: ReportedDocument = { ...extracted, problems: [...warnings, ...empty] };
-      countDocument(summary, doc);
-      if (doc.problems.length) documentProblems.push({ path, problems: doc.problems });
-      if (writer) writer.document(doc);
-      else documents.push(doc);
+  for await (const { input: ref, preRead } of withReadAhead(files, io.cwd)) {
+    const result = await read(ref, options, io, preRead);
+    if (!result.ok) {
+      failures.push({ path: result.path, ...result.problem });
+      continue;
     }
-  } finally {
-    await readAhead?.close();
+    const { path, text, format: docFormat, warnings } = result.source;
+    let extracted = await extract(path, text, docFormat, includePersonalData);
+    // The engine leaves personalData empty without the option; make sure nothing else slips through.
+    if (!includePersonalData) extracted = withoutPersonalData(extracted);
+    if (questions) extracted = onlyQuestions(extracted, questions);
+    const empty = text.trim() === '' ? [{ severity: 'warning' as const, message: 'the file has no text: nothing to extract' }] : [];
+    const doc: ReportedDocument = { ...extracted, problems: [...warnings, ...empty] };
+    countDocument(summary, doc);
+    if (doc.problems.length) documentProblems.push({ path, problems: doc.problems });
+    if (writer) writer.document(doc);
+    else documents.push(doc);
   }
   countFailures(summary, failures);
 

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { RuleSetResolver, type ResolverOptions } from '../config/rule-sets.js';
 import { discoverInputs } from '../ingest/discover.js';
-import { ReadAhead } from '../ingest/read-ahead.js';
+import { withReadAhead } from '../ingest/read-ahead.js';
 import type { FileResult } from '../lint/finding.js';
 import { lintFormatters, type LintFormatName } from '../report/formatters/index.js';
 import { addToSummary, emptySummary, type LintReport } from '../report/lint-report.js';
@@ -84,15 +84,9 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
     const resolver = new RuleSetResolver(resolverOptions);
     // One file at a time; a long list is read ahead on a worker thread (not with --fix, which
     // writes files back: each is read just before it is fixed).
-    const readAhead = options.fix ? undefined : await ReadAhead.forInputs(files, io.cwd);
-    try {
-      for (let i = 0; i < files.length; i++) {
-        const ref = files[i]!;
-        const result = await lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined, await readAhead?.take(i));
-        if (result) take(result);
-      }
-    } finally {
-      await readAhead?.close();
+    for await (const { input: ref, preRead } of withReadAhead(files, io.cwd, !options.fix)) {
+      const result = await lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined, preRead);
+      if (result) take(result);
     }
     resolverProblems = resolver.problems;
   }

@@ -47,12 +47,6 @@ export class ReadAhead {
     });
   }
 
-  /** Read `inputs` ahead, unless one of them is standard input (or the list is short). */
-  static async forInputs(inputs: readonly InputRef[], cwd: string): Promise<ReadAhead | undefined> {
-    const paths = inputs.flatMap((f) => (f.kind === 'file' ? [resolve(cwd, f.path)] : []));
-    return paths.length === inputs.length ? ReadAhead.start(paths) : undefined;
-  }
-
   /**
    * Start reading `paths` (absolute), from READ_AHEAD_FROM on, or undefined for a short list.
    * `script` is the compiled worker beside this module (tests running the TypeScript name it).
@@ -103,5 +97,24 @@ export class ReadAhead {
     const resolve = this.waiting;
     this.waiting = undefined;
     resolve?.();
+  }
+}
+
+/**
+ * The inputs in order, each with its bytes when they were read ahead (undefined: the caller reads
+ * it, as before). Nothing is read ahead when `enabled` is false, when standard input is among the
+ * inputs, or for a short list. The worker stops when the loop ends, however it ends.
+ */
+export async function* withReadAhead<T extends InputRef>(
+  inputs: readonly T[],
+  cwd: string,
+  enabled = true,
+): AsyncGenerator<{ index: number; input: T; preRead: PreRead | undefined }> {
+  const paths = inputs.flatMap((f) => (f.kind === 'file' ? [resolve(cwd, f.path)] : []));
+  const ahead = enabled && paths.length === inputs.length ? await ReadAhead.start(paths) : undefined;
+  try {
+    for (const [index, input] of inputs.entries()) yield { index, input, preRead: await ahead?.take(index) };
+  } finally {
+    await ahead?.close();
   }
 }
