@@ -2,7 +2,7 @@
 // corpus and on temporary files. Expected facts (respondents, question numbers and lines, the
 // wording of a recommendation) come from reading the documents; positions are computed here from
 // the input text, never copied from the tool's output.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -383,6 +383,28 @@ describe('inputs', () => {
     const response = report.documents[0]!.responses[0]!;
     expect(response.questions.map((q) => q.number)).toEqual(['1']);
     expect(response.recommendations.map((r) => [r.question, r.text, r.line])).toEqual([['1', 'We urge the council to fund play.', pos(md, 'We urge').line]]);
+  });
+});
+
+describe('reading ahead (512 files or more)', () => {
+  it('extracts 600 files (read ahead on a worker thread from the 257th), each recommendation in its own file, and reports a binary one', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 600; i++) {
+      files[`many/f${String(i).padStart(3, '0')}.txt`] = `Question 1: Do you agree?\n\nWe recommend that file ${i} be kept.\n`;
+    }
+    const dir = project(files);
+    // A file the worker reads that cannot be decoded: the others are still extracted.
+    writeFileSync(join(dir, 'many', 'f400.txt'), Buffer.from([0x61, 0x00, 0x62]));
+    const { result, report } = extractJson(['many'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(report.documents).toHaveLength(599);
+    for (const doc of report.documents) {
+      const i = Number(/f(\d+)\.txt$/.exec(doc.path)![1]);
+      expect(doc.responses[0]!.recommendations.map((r) => [r.question, r.text, r.line])).toEqual([['1', `We recommend that file ${i} be kept.`, 3]]);
+    }
+    expect(report.problems).toEqual([
+      { path: 'many/f400.txt', severity: 'error', message: 'binary file (contains NUL bytes at byte 1); canvass reads .txt and .md text files' },
+    ]);
   });
 });
 

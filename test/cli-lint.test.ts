@@ -736,7 +736,11 @@ describe('--jobs', () => {
     expect(b.files).toEqual(a.files);
     expect(b.summary).toEqual(a.summary);
   });
+});
 
+// --- Reading ahead ---------------------------------------------------------------------------
+
+describe('reading ahead (512 files or more)', () => {
   it('lints 600 files (read ahead on a worker thread from the 257th) each with its own text', () => {
     const files: Record<string, string> = {};
     // Which files hold which text depends on the index, so a file given another's bytes shows.
