@@ -398,6 +398,25 @@ describe('bad input', () => {
     expect(a!.problems[0]!.message).toContain('.canvass.yaml');
     expect(good!.findings.map((f) => f.ruleId)).toEqual([VFT]);
   });
+  it('stylish names the files a broken pack left unlinted once, under one message, on one thread or several', () => {
+    const pack = ['name: mine', 'rules:', '  - id: x', '    kind: existance', '    severity: warning', '    message: m', '    terms: [foo]', ''].join('\n');
+    // 70 files: enough for --jobs 2 to lint on worker threads (PARALLEL_MIN_FILES).
+    const names = Array.from({ length: 70 }, (_, i) => `f${String(i + 1).padStart(2, '0')}.md`);
+    const dir = project({ '.canvass.yaml': 'packs: [./mine.yaml]\n', 'mine.yaml': pack, ...Object.fromEntries(names.map((n) => [n, ERROR_TEXT])) });
+    const kind = pos(pack, 'existance');
+    for (const jobs of ['1', '2']) {
+      const r = lint(dir, ['.', '--jobs', jobs]);
+      expect(r.code).toBe(2);
+      const out = lines(r.stdout);
+      expect(out[0]).toMatch(new RegExp(`^error  mine\\.yaml:${kind.line}:${kind.column}: `));
+      expect(out.slice(1)).toEqual([
+        'error  70 files not linted: no rule pack could be loaded (./mine.yaml); see the pack errors',
+        ...names.slice(0, 10).map((n) => `  ${n}`),
+        '  … and 60 more (--format compact lists each file)',
+        '✖ 71 problems (71 errors, 0 warnings, 0 suggestions) in 70 files',
+      ]);
+    }
+  });
 });
 
 // --- JSON -------------------------------------------------------------------------------------

@@ -310,6 +310,55 @@ describe('stylish', () => {
   });
 });
 
+describe('stylish: files not linted for the same reason', () => {
+  const packBroken = 'not linted: no rule pack could be loaded (./mine.yaml); see the pack errors';
+  const configBroken = 'not linted: the configuration sub/.canvass.yaml has errors';
+  const notLinted = (path: string, message = packBroken): FileResult => ({
+    path,
+    findings: [],
+    problems: [{ severity: 'error', message, notLinted: true }],
+  });
+  const configProblems = [{ file: 'mine.yaml', line: 4, column: 11, message: "unknown kind 'existance'" }];
+
+  it('make one block where the first of them stood, naming the first ten and counting the rest', () => {
+    const files = [
+      notLinted('a/01.txt'),
+      { path: 'b.txt', findings: [warning], problems: [] },
+      ...Array.from({ length: 11 }, (_, i) => notLinted(`a/${String(i + 2).padStart(2, '0')}.txt`)),
+      notLinted('sub/x.txt', configBroken),
+    ];
+    expect(stylish(report(files, configProblems), plain)).toBe(
+      [
+        "error  mine.yaml:4:11: unknown kind 'existance'",
+        '',
+        `error  12 files ${packBroken}`,
+        ...['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((n) => `  a/${n}.txt`),
+        '  … and 2 more (--format compact lists each file)',
+        '',
+        'b.txt',
+        "  42:112  warning  'voluntary sector' leaves out social enterprises  third-sector/voluntary-for-third",
+        '',
+        'sub/x.txt',
+        `  error  ${configBroken}`,
+        '',
+        '✖ 15 problems (14 errors, 1 warning, 0 suggestions) in 14 files',
+        '  1 finding can be fixed with --fix',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('are not merged with a file that has more to say (a warning of its own)', () => {
+    const withWarning: FileResult = {
+      path: 'c.txt',
+      findings: [],
+      problems: [{ severity: 'warning', message: 'read as Windows-1252' }, { severity: 'error', message: packBroken, notLinted: true }],
+    };
+    const out = stylish(report([notLinted('a.txt'), notLinted('b.txt'), withWarning]), plain);
+    expect(out).toContain(`error  2 files ${packBroken}\n  a.txt\n  b.txt\n\nc.txt\n  warning  read as Windows-1252\n  error    ${packBroken}\n`);
+  });
+});
+
 describe('config problems', () => {
   const problems = [{ file: 'rules/bad.yaml', line: 12, column: 3, message: "unknown key 'sevrity' in rule 'x' (did you mean 'severity'?)" }];
   const r = report([{ path: 'a.md', findings: [], problems: [] }], problems);

@@ -47,7 +47,7 @@ export async function lintInput(
   const source = read.source;
   const result: FileResult = { path: source.path, findings: [], problems: [...source.warnings] };
   if (rules.blocked || !rules.ruleSet) {
-    result.problems.push({ severity: 'error', message: rules.blocked ?? 'not linted: no rules' });
+    result.problems.push({ severity: 'error', message: rules.blocked ?? 'not linted: no rules', notLinted: true });
     return result;
   }
   result.findings = await lint(source.path, source.text, rules.ruleSet);

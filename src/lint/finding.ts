@@ -33,6 +33,11 @@ export interface InputProblem {
   message: string;
   line?: number;
   column?: number;
+  /**
+   * The file was not linted because its configuration or every pack it names is broken: the
+   * same message for every file under that configuration, so stylish output lists them together.
+   */
+  notLinted?: true;
 }
 
 export interface FileResult {

@@ -36,7 +36,7 @@ export function stylish(report: LintReport, options: FormatOptions): string {
     return fixedLine + c.green(`✔ No problems found in ${plural(report.files.length, 'file')}${quietNote}`) + '\n';
   }
 
-  const blocks = groups.map((file) => formatGroup(file, c));
+  const blocks = formatGroups(groups, c);
   const counts = [
     plural(totals.errors, 'error'),
     plural(totals.warnings, 'warning'),
@@ -53,6 +53,44 @@ export function stylish(report: LintReport, options: FormatOptions): string {
     summary += tone(`  ${plural(totals.fixable, 'finding')} can be fixed with --fix`) + '\n';
   }
   return configBlock + blocks.join('\n') + (blocks.length ? '\n' : '') + fixedLine + summary;
+}
+
+/** How many paths a block of files not linted for the same reason names before "and N more". */
+const NOT_LINTED_NAMED = 10;
+
+/**
+ * One block per file; but files not linted for the same reason (a broken configuration or pack:
+ * every file under it gets the same message) make one block, where the first of them stood, so
+ * a broken pack over 600 files reads as one problem and not 600 copies of it.
+ */
+function formatGroups(groups: FileResult[], c: Paint): string[] {
+  const notLinted = new Map<string, FileResult[]>();
+  for (const file of groups) {
+    const reason = notLintedReason(file);
+    if (reason !== undefined) notLinted.set(reason, [...(notLinted.get(reason) ?? []), file]);
+  }
+  const blocks: string[] = [];
+  for (const file of groups) {
+    const reason = notLintedReason(file);
+    const same = reason === undefined ? undefined : notLinted.get(reason)!;
+    if (!same || same.length === 1) blocks.push(formatGroup(file, c));
+    else if (same[0] === file) blocks.push(formatNotLinted(reason!, same, c));
+  }
+  return blocks;
+}
+
+/** The message of a file whose only problem is that it was not linted, or undefined. */
+function notLintedReason(file: FileResult): string | undefined {
+  const [only, ...rest] = file.problems;
+  return only?.notLinted && rest.length === 0 && file.findings.length === 0 ? only.message : undefined;
+}
+
+function formatNotLinted(reason: string, files: FileResult[], c: Paint): string {
+  const named = files.slice(0, NOT_LINTED_NAMED).map((f) => '  ' + c.underline(f.path));
+  const more = files.length - named.length;
+  if (more > 0) named.push(c.dim(`  … and ${more} more (--format compact lists each file)`));
+  // The reasons read "not linted: …", so the count goes first: "600 files not linted: …".
+  return `${c.red('error')}  ${files.length} files ${reason}\n${named.join('\n')}\n`;
 }
 
 function formatGroup(file: FileResult, c: Paint): string {
