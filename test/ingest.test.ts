@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverInputs, resolvePath } from '../src/ingest/discover.js';
-import { decodeBytes, decodeWindows1252, firstInvalidUtf8, readSource } from '../src/ingest/read.js';
+import { decodeBytes, decodeWindows1252, firstInvalidUtf8 } from '../src/ingest/decode.js';
+import { readSource } from '../src/ingest/read.js';
 import type { InputRef } from '../src/ingest/source.js';
 
 let root: string;
