@@ -29,7 +29,21 @@ export function suffixOf(text: string, hit: Hit): string | undefined {
 interface Entry {
   pattern: TermPattern;
   owners: number[];
+  /** Its place in registration order: how a hit found on another thread names it. */
+  index: number;
 }
+
+/**
+ * A scanner as plain data that can cross to a worker thread (TermPattern's RegExps survive the
+ * structured clone): Scanner.fromSpec on the other side finds the same hits, in the same order.
+ */
+export interface ScannerSpec {
+  ownerCount: number;
+  entries: Array<{ pattern: TermPattern; owners: number[] }>;
+}
+
+/** Each hit as three numbers — entry index, start, end — in the order scan() reports them. */
+export type FlatHits = Int32Array;
 
 interface Lane {
   regex: RegExp | undefined;
@@ -44,6 +58,8 @@ export class Scanner {
   private readonly entries = new Map<string, Entry>();
   private ownerCount = 0;
   private lanes: Lane[] | undefined;
+  /** Entries in registration order, for hitsFrom. */
+  private byIndex: Entry[] | undefined;
 
   /** Register patterns under a new owner id; hits are reported per owner. */
   register(patterns: readonly TermPattern[]): number {
@@ -52,9 +68,10 @@ export class Scanner {
       const key = `${pattern.caseSensitive ? 's' : 'i'}:${pattern.sticky.source}`;
       const entry = this.entries.get(key);
       if (entry) entry.owners.push(owner);
-      else this.entries.set(key, { pattern, owners: [owner] });
+      else this.entries.set(key, { pattern, owners: [owner], index: this.entries.size });
     }
     this.lanes = undefined;
+    this.byIndex = undefined;
     return owner;
   }
 
@@ -65,7 +82,7 @@ export class Scanner {
    */
   extended(): Scanner {
     const copy = new Scanner();
-    for (const [key, entry] of this.entries) copy.entries.set(key, { pattern: entry.pattern, owners: [...entry.owners] });
+    for (const [key, entry] of this.entries) copy.entries.set(key, { ...entry, owners: [...entry.owners] });
     copy.ownerCount = this.ownerCount;
     return copy;
   }
@@ -86,9 +103,51 @@ export class Scanner {
     return [...this.entries.values()].map((e) => ({ source: e.pattern.source, flags: e.pattern.caseSensitive ? 'g' : 'gi' }));
   }
 
+  /** What another thread needs to build this scanner again (see ScannerSpec). */
+  spec(): ScannerSpec {
+    return { ownerCount: this.ownerCount, entries: [...this.entries.values()].map((e) => ({ pattern: e.pattern, owners: e.owners })) };
+  }
+
+  static fromSpec(spec: ScannerSpec): Scanner {
+    const scanner = new Scanner();
+    for (const { pattern, owners } of spec.entries) {
+      const key = `${pattern.caseSensitive ? 's' : 'i'}:${pattern.sticky.source}`;
+      scanner.entries.set(key, { pattern, owners: [...owners], index: scanner.entries.size });
+    }
+    scanner.ownerCount = spec.ownerCount;
+    return scanner;
+  }
+
   /** All hits in `text`, grouped by owner, each group sorted by start. */
   scan(text: string): Hit[][] {
     const byOwner: Hit[][] = Array.from({ length: this.ownerCount }, () => []);
+    this.find(text, (entry, start, end) => {
+      for (const owner of entry.owners) byOwner[owner]!.push({ owner, pattern: entry.pattern, start, end });
+    });
+    return byOwner;
+  }
+
+  /** The hits of scan(text) as numbers, to send to another thread: hitsFrom() turns them back. */
+  scanFlat(text: string): FlatHits {
+    const flat: number[] = [];
+    this.find(text, (entry, start, end) => flat.push(entry.index, start, end));
+    return Int32Array.from(flat);
+  }
+
+  /** scan()'s result from scanFlat()'s, made by a scanner built from this one's spec. */
+  hitsFrom(flat: FlatHits): Hit[][] {
+    const entries = (this.byIndex ??= [...this.entries.values()]);
+    const byOwner: Hit[][] = Array.from({ length: this.ownerCount }, () => []);
+    for (let i = 0; i < flat.length; i += 3) {
+      const entry = entries[flat[i]!]!;
+      const start = flat[i + 1]!;
+      const end = flat[i + 2]!;
+      for (const owner of entry.owners) byOwner[owner]!.push({ owner, pattern: entry.pattern, start, end });
+    }
+    return byOwner;
+  }
+
+  private find(text: string, emit: (entry: Entry, start: number, end: number) => void): void {
     for (const lane of this.build()) {
       const regex = lane.regex;
       if (!regex) continue;
@@ -96,12 +155,11 @@ export class Scanner {
       for (let m = regex.exec(text); m; m = regex.exec(text)) {
         const at = m.index;
         const bucket = lane.buckets[text.charCodeAt(at)];
-        if (bucket) confirm(text, at, bucket, byOwner);
-        if (lane.wildcard.length) confirm(text, at, lane.wildcard, byOwner);
+        if (bucket) confirm(text, at, bucket, emit);
+        if (lane.wildcard.length) confirm(text, at, lane.wildcard, emit);
         regex.lastIndex = at + 1;
       }
     }
-    return byOwner;
   }
 
   private build(): Lane[] {
@@ -223,7 +281,7 @@ function classEnd(source: string, open: number): number {
   return source.length;
 }
 
-function confirm(text: string, at: number, entries: readonly Entry[], byOwner: Hit[][]): void {
+function confirm(text: string, at: number, entries: readonly Entry[], emit: (entry: Entry, start: number, end: number) => void): void {
   for (const entry of entries) {
     const prefix = entry.pattern.prefix;
     if (prefix !== undefined && !startsWithLetters(text, at, prefix, !entry.pattern.caseSensitive)) continue;
@@ -239,7 +297,7 @@ function confirm(text: string, at: number, entries: readonly Entry[], byOwner: H
       const newline = text.indexOf('\n', at);
       if (newline !== -1 && newline < end && PARAGRAPH_BREAK.test(text.slice(at, end))) continue;
     }
-    for (const owner of entry.owners) byOwner[owner]!.push({ owner, pattern: entry.pattern, start: at, end });
+    emit(entry, at, end);
   }
 }
 
