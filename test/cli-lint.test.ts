@@ -776,6 +776,26 @@ describe('reading ahead (512 files or more)', () => {
     });
     expect(report.summary).toMatchObject({ files: 600, errors: 120, warnings: 68 });
   });
+
+  it('scans ahead with the first file\'s rules only: files under another config get their own rules', () => {
+    // The worker scans with a/'s rules (the default pack); b/'s config names another pack, so the
+    // worker's hits do not fit b/'s rules: b/'s files must be scanned again with their own.
+    const text = 'Organisations organise events. An organization can help. The voluntary sector, including social enterprises, delivers services.\n';
+    const files: Record<string, string> = { 'b/.canvass.yaml': 'packs: [uk-spelling]\n' };
+    for (let i = 0; i < 300; i++) {
+      files[`a/f${String(i).padStart(3, '0')}.md`] = `File ${i}.\n\n${text}`;
+      files[`b/g${String(i).padStart(3, '0')}.md`] = `File ${i}.\n\n${text}`;
+    }
+    const dir = project(files);
+    const r = lint(dir, ['a', 'b', '--jobs', '1', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = parseReport(r.stdout);
+    expect(report.files).toHaveLength(600);
+    for (const file of report.files) {
+      const expected = file.path.startsWith('a/') ? [[VFT, 3, 62, 'voluntary sector']] : [['uk-spelling/organise', 3, 35, 'organization']];
+      expect(file.findings.map((f) => [f.ruleId, f.line, f.column, f.match])).toEqual(expected);
+    }
+  });
 });
 
 // --- canvass rules ---------------------------------------------------------------------------

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadAhead, READ_AHEAD_FROM, READ_AHEAD_MIN_FILES } from '../src/ingest/read-ahead.js';
 import { readSource } from '../src/ingest/read.js';
+import { compileRuleSet } from '../src/lint/compile.js';
+import { resolvePack } from '../src/packs/load.js';
+import { repoRoot } from './helpers/cli.js';
+import { corpusDocuments } from './helpers/corpus.js';
 
 const worker = new URL('../dist/src/ingest/read-ahead-worker.js', import.meta.url);
 let root: string;
@@ -28,11 +32,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('ReadAhead', () => {
   it('is not started for a short list', async () => {
     expect(READ_AHEAD_MIN_FILES).toBe(512);
-    expect(await ReadAhead.start(paths.slice(0, 511), worker)).toBeUndefined();
+    expect(await ReadAhead.start(paths.slice(0, 511), { script: worker })).toBeUndefined();
   });
 
   it('leaves the first files to the caller, then gives every file in order: its bytes or its error', async () => {
-    const ahead = (await ReadAhead.start(paths, worker))!;
+    const ahead = (await ReadAhead.start(paths, { script: worker }))!;
     try {
       expect(READ_AHEAD_FROM).toBe(256);
       for (let i = 0; i < 600; i++) {
@@ -58,10 +62,44 @@ describe('ReadAhead', () => {
   });
 
   it('refuses a file asked for out of order', async () => {
-    const ahead = (await ReadAhead.start(paths, worker))!;
+    const ahead = (await ReadAhead.start(paths, { script: worker }))!;
     try {
       await ahead.take(256);
       await expect(ahead.take(258)).rejects.toThrow('read-ahead: file 258 asked for out of order');
+    } finally {
+      await ahead.close();
+    }
+  });
+});
+
+describe('ReadAhead with a scanner', () => {
+  it('sends each file that decodes with the hits the scanner finds in its text; a binary file with its bytes only', async () => {
+    const dir = join(root, 'scan');
+    mkdirSync(dir);
+    const documents = corpusDocuments();
+    const texts: string[] = [];
+    const scanPaths: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const path = join(dir, `d${String(i).padStart(3, '0')}.txt`);
+      scanPaths.push(path);
+      const text = documents[i % documents.length]!.text;
+      texts.push(text);
+      writeFileSync(path, i === 450 ? Buffer.from([0x41, 0, 0x42]) : text);
+    }
+    const ruleSet = compileRuleSet([await resolvePack('third-sector', repoRoot)]);
+    const ahead = (await ReadAhead.start(scanPaths, { script: worker, scanner: async () => ruleSet.scanner }))!;
+    try {
+      for (let i = READ_AHEAD_FROM; i < 600; i++) {
+        const got = (await ahead.take(i)) as { bytes: Uint8Array; hits?: { scanner: unknown; flat: Int32Array } };
+        if (i === 450) {
+          expect(got.hits).toBeUndefined();
+          expect([...got.bytes]).toEqual([0x41, 0, 0x42]);
+          continue;
+        }
+        expect(Buffer.from(got.bytes).toString('utf8')).toBe(texts[i]);
+        expect(got.hits!.scanner).toBe(ruleSet.scanner);
+        expect(ruleSet.scanner.hitsFrom(got.hits!.flat)).toEqual(ruleSet.scanner.scan(texts[i]!));
+      }
     } finally {
       await ahead.close();
     }

@@ -11,6 +11,7 @@ import type { RuleSet } from '../lint/compile.js';
 import { applyFixes } from '../lint/fix.js';
 import type { FileResult, Finding } from '../lint/finding.js';
 import { lintDocument } from '../lint/lint-document.js';
+import type { Hit } from '../lint/scanner.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** What a file's linting depends on besides the file: plain data, so it can cross to a worker. */
@@ -50,7 +51,9 @@ export async function lintInput(
     result.problems.push({ severity: 'error', message: rules.blocked ?? 'not linted: no rules', notLinted: true });
     return result;
   }
-  result.findings = await lint(source.path, source.text, rules.ruleSet);
+  // Hits the read-ahead worker found with this file's own scanner (the same rules) spare a scan.
+  const hits = preRead && 'hits' in preRead && preRead.hits?.scanner === rules.ruleSet.scanner ? preRead.hits : undefined;
+  result.findings = await lint(source.path, source.text, rules.ruleSet, hits && hits.scanner.hitsFrom(hits.flat));
   if (job.fix && ref.kind === 'file' && result.findings.some((f) => f.fix)) {
     if (source.encoding !== 'utf-8') {
       result.problems.push({ severity: 'warning', message: 'not fixed: the file is not UTF-8, and --fix writes UTF-8 only' });
@@ -78,6 +81,6 @@ export async function lintInput(
   return result;
 }
 
-function lint(path: string, text: string, ruleSet: RuleSet): Promise<Finding[]> {
-  return withMarkdownParser(() => lintDocument(createDocument(path, text), ruleSet));
+function lint(path: string, text: string, ruleSet: RuleSet, hits?: Hit[][]): Promise<Finding[]> {
+  return withMarkdownParser(() => lintDocument(createDocument(path, text), ruleSet, hits));
 }

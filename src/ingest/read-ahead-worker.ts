@@ -1,16 +1,24 @@
 // A worker thread that reads files for the main thread, in order, a batch at a time (see
-// read-ahead.ts). It only reads: decoding and everything after stay with the caller.
+// read-ahead.ts). Given a scanner, it also finds each file's candidate matches (the lint's regex
+// pass) and sends them with the bytes; everything else stays with the caller.
 
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { Scanner, type FlatHits, type ScannerSpec } from '../lint/scanner.js';
+import { decodeBytes } from './decode.js';
 
 export interface ReadAheadSetup {
   /** Absolute paths, in the order they are wanted. */
   paths: string[];
+  /** Scan each file that decodes with this scanner. */
+  scanner?: ScannerSpec;
 }
 
-/** A file's bytes, or why it could not be read (the fs error's code and message). */
-export type ReadOutcome = Uint8Array | { code?: string; message: string };
+/**
+ * A file's bytes (with the scanner's hits in its text, when asked for and the bytes decode), or
+ * why it could not be read (the fs error's code and message).
+ */
+export type ReadOutcome = Uint8Array | { bytes: Uint8Array; hits: FlatHits } | { code?: string; message: string };
 
 /** The caller's word that it took a batch: how many bytes the batch held. */
 export type BatchTaken = number;
@@ -23,6 +31,7 @@ const AHEAD_BYTES = 4 << 20;
 
 const setup = workerData as ReadAheadSetup;
 const port = parentPort!;
+const scanner = setup.scanner ? Scanner.fromSpec(setup.scanner) : undefined;
 let next = 0;
 let batchesAhead = 0;
 let bytesAhead = 0;
@@ -35,7 +44,14 @@ function send(): void {
     while (next < setup.paths.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
       try {
         const buf = readFileSync(setup.paths[next]!);
-        batch.push(buf);
+        // The caller decodes the bytes again, the same way, into the same text these offsets
+        // point into (sending the text instead would copy it, which costs as much as decoding).
+        const decoded = scanner ? decodeBytes(buf, setup.paths[next]!) : undefined;
+        if (decoded?.ok) {
+          const hits = scanner!.scanFlat(decoded.text);
+          batch.push({ bytes: buf, hits });
+          transfer.push(hits.buffer as ArrayBuffer);
+        } else batch.push(buf);
         bytes += buf.length;
         // Moved, not copied, when the buffer has its memory to itself; a small file's buffer may
         // share Node's pool, which must not be moved.

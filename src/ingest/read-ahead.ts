@@ -9,14 +9,23 @@ import { resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { BatchTaken, ReadAheadSetup, ReadOutcome } from './read-ahead-worker.js';
 import type { InputRef } from './source.js';
+import type { FlatHits, Scanner } from '../lint/scanner.js';
 
 /** Shorter lists are read on the main thread: the worker's start-up (~0.1 s of CPU) would not pay. */
 export const READ_AHEAD_MIN_FILES = 512;
 /** The worker starts at this file; the caller reads the ones before it while the worker starts. */
 export const READ_AHEAD_FROM = 256;
 
-/** A file read ahead: its bytes, or the error reading it met. */
-export type PreRead = { bytes: Uint8Array } | { error: Error };
+/**
+ * A file read ahead: its bytes, or the error reading it met. With `hits`, the worker also scanned
+ * the text the bytes decode to, with `scanner`'s patterns (lint: see lint-file.ts).
+ */
+export type PreRead = { bytes: Uint8Array; hits?: { scanner: Scanner; flat: FlatHits } } | { error: Error };
+
+export interface ReadAheadOptions {
+  scanner?: () => Promise<Scanner | undefined>;
+  script?: URL;
+}
 
 export class ReadAhead {
   private readonly batches: ReadOutcome[][] = [];
@@ -30,6 +39,8 @@ export class ReadAhead {
     private readonly worker: Worker,
     /** How many files the worker reads. */
     private readonly count: number,
+    /** The scanner the worker scans with, if it does. */
+    private readonly scanner: Scanner | undefined,
   ) {
     worker.on('message', (batch: ReadOutcome[]) => {
       this.received += batch.length;
@@ -49,17 +60,19 @@ export class ReadAhead {
 
   /**
    * Start reading `paths` (absolute), from READ_AHEAD_FROM on, or undefined for a short list.
+   * `scanner`: asked for only if the worker starts; the worker then scans what it reads with it.
    * `script` is the compiled worker beside this module (tests running the TypeScript name it).
    */
   static async start(
     paths: readonly string[],
-    script = new URL('./read-ahead-worker.js', import.meta.url),
+    { scanner, script = new URL('./read-ahead-worker.js', import.meta.url) }: ReadAheadOptions = {},
   ): Promise<ReadAhead | undefined> {
     // On one core a second thread has nothing to overlap with: it would only add its start-up.
     if (paths.length < READ_AHEAD_MIN_FILES || availableParallelism() < 2) return undefined;
     const { Worker } = await import('node:worker_threads');
-    const setup: ReadAheadSetup = { paths: paths.slice(READ_AHEAD_FROM) };
-    return new ReadAhead(new Worker(script, { workerData: setup }), setup.paths.length);
+    const scanWith = await scanner?.();
+    const setup: ReadAheadSetup = { paths: paths.slice(READ_AHEAD_FROM), ...(scanWith ? { scanner: scanWith.spec() } : {}) };
+    return new ReadAhead(new Worker(script, { workerData: setup }), setup.paths.length, scanWith);
   }
 
   /**
@@ -74,7 +87,7 @@ export class ReadAhead {
       if (batch) {
         this.current = batch.reverse();
         // Room for more: the worker reads a few batches and a few MB ahead, no further.
-        this.worker.postMessage(batch.reduce((n, b) => n + (b instanceof Uint8Array ? b.byteLength : 0), 0) satisfies BatchTaken);
+        this.worker.postMessage(batch.reduce((n, b) => n + byteLength(b), 0) satisfies BatchTaken);
         break;
       }
       if (this.failed) return undefined;
@@ -85,6 +98,7 @@ export class ReadAhead {
     this.taken++;
     const outcome = this.current.pop()!;
     if (outcome instanceof Uint8Array) return { bytes: outcome };
+    if ('hits' in outcome) return { bytes: outcome.bytes, hits: { scanner: this.scanner!, flat: outcome.hits } };
     return { error: Object.assign(new Error(outcome.message), outcome.code ? { code: outcome.code } : {}) };
   }
 
@@ -100,6 +114,10 @@ export class ReadAhead {
   }
 }
 
+function byteLength(outcome: ReadOutcome): number {
+  return outcome instanceof Uint8Array ? outcome.byteLength : 'bytes' in outcome ? outcome.bytes.byteLength : 0;
+}
+
 /**
  * The inputs in order, each with its bytes when they were read ahead (undefined: the caller reads
  * it, as before). Nothing is read ahead when `enabled` is false, when standard input is among the
@@ -109,9 +127,10 @@ export async function* withReadAhead<T extends InputRef>(
   inputs: readonly T[],
   cwd: string,
   enabled = true,
+  scanner?: ReadAheadOptions['scanner'],
 ): AsyncGenerator<{ index: number; input: T; preRead: PreRead | undefined }> {
   const paths = inputs.flatMap((f) => (f.kind === 'file' ? [resolve(cwd, f.path)] : []));
-  const ahead = enabled && paths.length === inputs.length ? await ReadAhead.start(paths) : undefined;
+  const ahead = enabled && paths.length === inputs.length ? await ReadAhead.start(paths, scanner ? { scanner } : {}) : undefined;
   try {
     for (const [index, input] of inputs.entries()) yield { index, input, preRead: await ahead?.take(index) };
   } finally {
