@@ -78,7 +78,7 @@ const perPattern = fastest(runs.perPattern);
 const mbps = (seconds: number, bytes = corpus.bytes) => bytes / MB / seconds;
 const row = (name: string, r: Record<string, number>) =>
   rows.push([name, `${mbps(r.seconds!).toFixed(1)} MB/s`, `${(corpus.files / r.seconds!).toFixed(0)} files/s`, `${r.maxRssMB!.toFixed(0)} MB`, `${r.seconds!.toFixed(2)} s`]);
-row('canvass lint, --jobs 1 (one thread lints; files from the 257th on are read ahead on a second)', single);
+row('canvass lint, --jobs 1 (one thread lints; files from the 257th on are read and scanned ahead on a second)', single);
 if (runs.multi.length) row(`canvass lint, --jobs ${defaultJobs()} (the default here)`, fastest(runs.multi));
 row('bare regex scan of the same patterns, combined as canvass runs them (read, decode, match)', regex);
 row('bare regex scan, each pattern in its own pass (for context)', perPattern);
@@ -122,7 +122,7 @@ for (let i = 0; i < 3; i++) {
 }
 const extract = fastest(extractRuns);
 const compare = fastest(compareRuns);
-row('canvass extract (one thread extracts; files read ahead on a second, as for lint)', extract);
+row('canvass extract (one thread extracts; files read ahead on a second; lint also scans there)', extract);
 row('canvass compare (lint + extract + terms + themes, JSON export)', compare);
 
 // 4. textlint + prh, and canvass, on slices of 2, 10 and 30 MB. The difference between two sizes
