@@ -67,7 +67,10 @@ function formatGroups(groups: FileResult[], c: Paint): string[] {
   const notLinted = new Map<string, FileResult[]>();
   for (const file of groups) {
     const reason = notLintedReason(file);
-    if (reason !== undefined) notLinted.set(reason, [...(notLinted.get(reason) ?? []), file]);
+    if (reason === undefined) continue;
+    const same = notLinted.get(reason);
+    if (same) same.push(file);
+    else notLinted.set(reason, [file]);
   }
   const blocks: string[] = [];
   for (const file of groups) {
