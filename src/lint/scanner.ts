@@ -54,6 +54,11 @@ interface Lane {
 
 const PARAGRAPH_BREAK = /\n[ \t\r]*\n/;
 
+/** One entry per pattern and case mode: rules that share a term share its confirmation. */
+function entryKey(pattern: TermPattern): string {
+  return `${pattern.caseSensitive ? 's' : 'i'}:${pattern.sticky.source}`;
+}
+
 export class Scanner {
   private readonly entries = new Map<string, Entry>();
   private ownerCount = 0;
@@ -65,7 +70,7 @@ export class Scanner {
   register(patterns: readonly TermPattern[]): number {
     const owner = this.ownerCount++;
     for (const pattern of patterns) {
-      const key = `${pattern.caseSensitive ? 's' : 'i'}:${pattern.sticky.source}`;
+      const key = entryKey(pattern);
       const entry = this.entries.get(key);
       if (entry) entry.owners.push(owner);
       else this.entries.set(key, { pattern, owners: [owner], index: this.entries.size });
@@ -111,8 +116,7 @@ export class Scanner {
   static fromSpec(spec: ScannerSpec): Scanner {
     const scanner = new Scanner();
     for (const { pattern, owners } of spec.entries) {
-      const key = `${pattern.caseSensitive ? 's' : 'i'}:${pattern.sticky.source}`;
-      scanner.entries.set(key, { pattern, owners: [...owners], index: scanner.entries.size });
+      scanner.entries.set(entryKey(pattern), { pattern, owners: [...owners], index: scanner.entries.size });
     }
     scanner.ownerCount = spec.ownerCount;
     return scanner;
