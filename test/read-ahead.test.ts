@@ -9,6 +9,9 @@ import { readSource } from '../src/ingest/read.js';
 import { compileRuleSet } from '../src/lint/compile.js';
 import { resolvePack } from '../src/packs/load.js';
 import { repoRoot } from './helpers/cli.js';
+import { lintInput } from '../src/cli/lint-file.js';
+import { RuleSetResolver } from '../src/config/rule-sets.js';
+import { Scanner } from '../src/lint/scanner.js';
 import { corpusDocuments } from './helpers/corpus.js';
 
 const worker = new URL('../dist/src/ingest/read-ahead-worker.js', import.meta.url);
@@ -119,5 +122,26 @@ describe('readSource with bytes read ahead', () => {
     expect(r).toEqual({ ok: false, path: 'f400.txt', problem: { severity: 'error', message: 'cannot read file: is a directory (EISDIR)' } });
     const own = await readSource({ kind: 'file', path: 'f400.txt' }, { cwd: root });
     expect(own).toEqual(r);
+  });
+});
+
+describe('lintInput with hits found ahead', () => {
+  const text = 'The voluntary sector, including social enterprises, delivers services.\n';
+  const bytes = new TextEncoder().encode(text);
+  const ref = { kind: 'file' as const, path: 'ahead.txt' };
+  const job = { cwd: repoRoot, explicit: [] };
+
+  it('uses the hits when they were found with the file\'s own scanner, and scans itself otherwise', async () => {
+    const resolver = new RuleSetResolver({ cwd: repoRoot, packs: ['third-sector'] });
+    const { ruleSet } = await resolver.forFile(join(repoRoot, 'ahead.txt'));
+    const findings = async (preRead: Parameters<typeof lintInput>[4]) =>
+      (await lintInput(ref, resolver, job, undefined, preRead))!.findings.map((f) => [f.ruleId, f.line, f.column]);
+    // Its own scanner's hits: what the worker found is what is linted.
+    const flat = ruleSet!.scanner.scanFlat(text);
+    expect(await findings({ bytes, hits: { scanner: ruleSet!.scanner, flat } })).toEqual([['third-sector/voluntary-for-third', 1, 5]]);
+    // No hits from its own scanner: nothing to lint, so the hits given were used, not a scan of its own.
+    expect(await findings({ bytes, hits: { scanner: ruleSet!.scanner, flat: new Int32Array(0) } })).toEqual([]);
+    // Hits from another scanner (another config's rules) are not used: the file is scanned here.
+    expect(await findings({ bytes, hits: { scanner: new Scanner(), flat: new Int32Array(0) } })).toEqual([['third-sector/voluntary-for-third', 1, 5]]);
   });
 });
