@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig, findConfigFile, loadConfigFile } from '../src/config/config.js';
 import { parseConfig } from '../src/config/config-schema.js';
 import { LocatedError } from '../src/yaml/located.js';
+import { RuleSetResolver } from '../src/config/rule-sets.js';
 
 const root = mkdtempSync(join(tmpdir(), 'canvass-config-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -167,5 +168,34 @@ acronyms: [CYPP, 3]
     const [problem] = (error as LocatedError).problems;
     expect(problem).toMatchObject({ file: missing, line: 1, column: 1 });
     expect(problem!.message).toMatch(/^cannot read config file: ENOENT/);
+  });
+});
+
+describe('RuleSetResolver.firstRuleSet', () => {
+  // The read-ahead worker scans with these rules: a broken config in the first folder must not
+  // leave the whole run without them.
+  const dir = tree('first-rules', {
+    'a-broken/.canvass.yaml': 'packs: [./missing.yaml]\n',
+    'a-broken/one.txt': 'Text.\n',
+    'b-good/.canvass.yaml': 'packs: [third-sector]\n',
+    'b-good/two.txt': 'Text.\n',
+  });
+  const broken = join(dir, 'a-broken', 'one.txt');
+  const good = join(dir, 'b-good', 'two.txt');
+
+  it('skips files whose rules do not load and gives the next file\'s rules', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir });
+    const first = await resolver.firstRuleSet([broken, good]);
+    expect(first).toBeDefined();
+    expect(first).toBe((await resolver.forFile(good)).ruleSet);
+    expect((await resolver.forFile(broken)).ruleSet).toBeUndefined();
+    expect(resolver.problems.map((p) => p.message)).toEqual([expect.stringContaining('missing.yaml')]);
+  });
+
+  it('gives the first file\'s rules when they load, and none when no file\'s do', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir });
+    expect(await resolver.firstRuleSet([good, broken])).toBe((await resolver.forFile(good)).ruleSet);
+    expect(await resolver.firstRuleSet([broken])).toBeUndefined();
+    expect(await new RuleSetResolver({ cwd: dir }).firstRuleSet([])).toBeUndefined();
   });
 });

@@ -84,12 +84,12 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
     const resolver = new RuleSetResolver(resolverOptions);
     // One file at a time; a long list is read ahead on a worker thread (not with --fix, which
     // writes files back: each is read just before it is fixed). The worker also runs the scan
-    // for the first file's rules, which most runs share (one config); a file with other rules is
-    // scanned here as before.
-    const firstRules = async () => {
-      const first = files[0];
-      return first?.kind === 'file' ? (await resolver.forFile(resolve(io.cwd, first.path))).ruleSet?.scanner : undefined;
+    // for the first rules that load (the first file's, unless its config or packs are broken),
+    // which most runs share (one config); a file with other rules is scanned here as before.
+    const absPaths = function* () {
+      for (const f of files) if (f.kind === 'file') yield resolve(io.cwd, f.path);
     };
+    const firstRules = async () => (await resolver.firstRuleSet(absPaths()))?.scanner;
     for await (const { input: ref, preRead } of withReadAhead(files, io.cwd, !options.fix, firstRules)) {
       const result = await lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined, preRead);
       if (result) take(result);

@@ -64,6 +64,18 @@ export class RuleSetResolver {
     return entry;
   }
 
+  /**
+   * The rules of the first of these files (absolute paths) whose rules load: a broken config or
+   * pack leaves its files without rules, and the next file's may still load.
+   */
+  async firstRuleSet(absPaths: Iterable<string>): Promise<RuleSet | undefined> {
+    for (const path of absPaths) {
+      const { ruleSet } = await this.forFile(path);
+      if (ruleSet) return ruleSet;
+    }
+    return undefined;
+  }
+
   private async resolve(configPath: string | undefined): Promise<ResolvedRules> {
     let config: Config;
     try {

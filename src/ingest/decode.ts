@@ -3,7 +3,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import type { InputProblem } from '../lint/finding.js';
-import type { Encoding } from './source.js';
+import { inputError, type Encoding } from './source.js';
 
 export type Decoded =
   | { ok: true; text: string; encoding: Encoding; bom: boolean; warnings: InputProblem[] }
@@ -23,12 +23,12 @@ export function decodeBytes(bytes: Uint8Array, _path: string): Decoded {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // UTF-16 first: its BOM is followed by NULs for ASCII text, which would read as "binary".
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
-    return { ok: false, problem: error('UTF-16 text is not supported; re-save the file as UTF-8') };
+    return { ok: false, problem: inputError('UTF-16 text is not supported; re-save the file as UTF-8') };
   }
   // Byte offsets are 0-based, as hex dumps (xxd, hexdump) show them.
   const nul = buf.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, problem: error(`binary file (contains NUL bytes at byte ${nul}); canvass reads .txt and .md text files`) };
+    return { ok: false, problem: inputError(`binary file (contains NUL bytes at byte ${nul}); canvass reads .txt and .md text files`) };
   }
   const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const body = bom ? buf.subarray(3) : buf;
@@ -116,8 +116,4 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   const utf16 = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
   if (!LITTLE_ENDIAN) utf16.swap16();
   return utf16.toString('utf16le');
-}
-
-function error(message: string): InputProblem {
-  return { severity: 'error', message };
 }

@@ -4,10 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatOf } from '../document/document.js';
 import type { Format } from '../document/model.js';
-import type { InputProblem } from '../lint/finding.js';
 import type { PreRead } from './read-ahead.js';
 import { decodeBytes } from './decode.js';
-import { describeFsError, type InputRef, type SourceResult } from './source.js';
+import { describeFsError, inputError, type InputRef, type SourceResult } from './source.js';
 
 export type { Encoding, SourceFile, SourceResult } from './source.js';
 
@@ -31,7 +30,7 @@ export async function readSource(ref: InputRef, options: ReadOptions): Promise<S
     try {
       bytes = await readAll(options.stdin ?? process.stdin);
     } catch (err) {
-      return { ok: false, path: name, problem: error(`cannot read standard input: ${describeFsError(err)}`) };
+      return { ok: false, path: name, problem: inputError(`cannot read standard input: ${describeFsError(err)}`) };
     }
   } else {
     name = ref.path;
@@ -44,7 +43,7 @@ export async function readSource(ref: InputRef, options: ReadOptions): Promise<S
       if (pre && 'error' in pre) throw pre.error;
       bytes = pre ? Buffer.from(pre.bytes.buffer, pre.bytes.byteOffset, pre.bytes.byteLength) : readFileSync(path.resolve(options.cwd, ref.path));
     } catch (err) {
-      return { ok: false, path: name, problem: error(`cannot read file: ${describeFsError(err)}`) };
+      return { ok: false, path: name, problem: inputError(`cannot read file: ${describeFsError(err)}`) };
     }
   }
   const decoded = decodeBytes(bytes, name);
@@ -61,8 +60,4 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
     else chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-}
-
-function error(message: string): InputProblem {
-  return { severity: 'error', message };
 }

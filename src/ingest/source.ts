@@ -1,4 +1,4 @@
-// Shapes shared by discovery and reading, plus the one place that words file-system errors.
+// Shapes shared by discovery and reading, and the wording of input errors.
 
 import type { Format } from '../document/model.js';
 import type { InputProblem } from '../lint/finding.js';
@@ -52,6 +52,11 @@ const FS_ERROR_WORDS: Record<string, string> = {
  * "permission denied (EACCES)" from a Node fs error. Node's own message embeds the absolute
  * path and syscall, which callers already say better, so it is only used for the description.
  */
+/** An error-severity problem with an input. */
+export function inputError(message: string): InputProblem {
+  return { severity: 'error', message };
+}
+
 export function describeFsError(err: unknown): string {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
   const message = err instanceof Error ? err.message : String(err);
