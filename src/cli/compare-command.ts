@@ -3,13 +3,14 @@
 
 import { access, constants, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { analyseDocument, ComparisonBuilder, makeCounters, termsOf } from '../compare/compare.js';
+import { analyseDocument, ComparisonBuilder, countingScanner, makeCounters, termsOf } from '../compare/compare.js';
 import { contentChunks, exportFiles, EXPORTERS, formatFromPath, isExportFormat, type ExportFormat } from '../compare/exporters/index.js';
 import { loadFrame, type Frame } from '../compare/frame.js';
 import { tablesFor } from '../compare/tables.js';
 import { comparisonToTerminal, formatComparisonProblem } from '../compare/terminal.js';
 import { TABLE_NAMES, type Comparison, type TableName } from '../compare/types.js';
-import { RuleSetResolver, type ResolvedRules } from '../config/rule-sets.js';
+import { RuleSetResolver, type ResolvedRules, type ResolverOptions } from '../config/rule-sets.js';
+import { ruleSetFingerprint } from '../lint/lint-ahead.js';
 import { createDocument, withMarkdownParser } from '../document/document.js';
 import { discoverInputs } from '../ingest/discover.js';
 import { withReadAhead } from '../ingest/read-ahead.js';
@@ -77,11 +78,12 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   // Last of the usage errors, as it makes --out's folder: can the export be written at all?
   if (options.out) await checkWritableFolder(resolve(io.cwd, options.out), options.out);
 
-  const resolver = new RuleSetResolver({
+  const resolverOptions: ResolverOptions = {
     cwd: io.cwd,
     ...(options.config ? { configPath: options.config } : {}),
     ...(options.pack?.length ? { packs: options.pack } : {}),
-  });
+  };
+  const resolver = new RuleSetResolver(resolverOptions);
   const explicit = new Set(paths.map((p) => resolve(io.cwd, p)));
   const rules: ResolvedRules[] = [];
   const kept: typeof files = [];
@@ -100,7 +102,18 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   // Input warnings (text read as Windows-1252) are shown, but are not problems: the file is compared.
   const warnings: Comparison['problems'] = [];
   const builder = new ComparisonBuilder(counters, problems, { withSources: format === 'html' });
-  for await (const { index: i, input: f, preRead } of withReadAhead(kept, io.cwd)) {
+  // A long list is read ahead on a worker thread, which also scans and lints each file with the
+  // first rules that load (most runs have one config): the main thread extracts meanwhile, and
+  // lints and scans only the files with other rules.
+  const first = rules.findIndex((r) => r.ruleSet);
+  const firstRuleSet = rules[first]?.ruleSet;
+  const ahead = firstRuleSet
+    ? {
+        scanner: async () => countingScanner(counters, firstRuleSet).scanner,
+        lint: { resolver: resolverOptions, path: resolve(io.cwd, kept[first]!.path), fingerprint: ruleSetFingerprint(firstRuleSet) },
+      }
+    : {};
+  for await (const { index: i, input: f, preRead } of withReadAhead(kept, io.cwd, true, ahead)) {
     const read = await readSource(f, { cwd: io.cwd, ...(preRead ? { preRead } : {}) });
     if (!read.ok) {
       problems.push({ path: read.path, line: read.problem.line ?? 0, column: read.problem.column ?? 0, message: read.problem.message });
@@ -114,6 +127,9 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
         analyseDocument(createDocument(path, text, docFormat), ruleSet, counters, {
           includePersonalData: options.includePersonalData ?? false,
           withSource: format === 'html',
+          ...(preRead && 'findings' in preRead && preRead.hits && preRead.findings
+            ? { linted: { hits: preRead.hits, findings: preRead.findings } }
+            : {}),
         }),
       ),
     );

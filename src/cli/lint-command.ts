@@ -90,7 +90,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
       for (const f of files) if (f.kind === 'file') yield resolve(io.cwd, f.path);
     };
     const firstRules = async () => (await resolver.firstRuleSet(absPaths()))?.scanner;
-    for await (const { input: ref, preRead } of withReadAhead(files, io.cwd, !options.fix, firstRules)) {
+    for await (const { input: ref, preRead } of withReadAhead(files, io.cwd, !options.fix, { scanner: firstRules })) {
       const result = await lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined, preRead);
       if (result) take(result);
     }

@@ -9,7 +9,7 @@ import type { ExtractedDocument, ExtractedQuestion, ExtractedResponse } from '..
 import type { RuleSet } from '../lint/compile.js';
 import type { Finding } from '../lint/finding.js';
 import { lintDocument } from '../lint/lint-document.js';
-import { Scanner } from '../lint/scanner.js';
+import { Scanner, type FlatHits } from '../lint/scanner.js';
 import { compileTerm, isRegexTerm, type TermPattern } from '../lint/terms.js';
 import type { Rule } from '../packs/types.js';
 import { findPersonalData, redact } from '../structure/personal-data.js';
@@ -30,6 +30,11 @@ export interface DocumentAnalysis {
 }
 
 export interface AnalysisOptions {
+  /**
+   * The document scanned and linted already (on the read-ahead thread): used when the hits come
+   * from this rule set's counting scanner, the one the findings' rules and owners belong to.
+   */
+  linted?: { hits: { scanner: Scanner; flat: FlatHits }; findings: Finding[] };
   includePersonalData?: boolean;
   /** Keep the document's text for the export (only HTML shows it: the rest would hold it for nothing). */
   withSource?: boolean;
@@ -117,8 +122,9 @@ export async function analyseDocument(
 ): Promise<DocumentAnalysis> {
   const extracted = await extractDocument(doc, { includePersonalData: options.includePersonalData ?? false });
   const counting = countingScanner(counters, ruleSet);
-  const hits = counting.scanner.scan(doc.text);
-  const findings = ruleSet ? lintDocument(doc, ruleSet, hits) : [];
+  const linted = options.linted?.hits.scanner === counting.scanner ? options.linted : undefined;
+  const hits = linted ? counting.scanner.hitsFrom(linted.hits.flat) : counting.scanner.scan(doc.text);
+  const findings = linted ? linted.findings : ruleSet ? lintDocument(doc, ruleSet, hits) : [];
   const ranges = extracted.responses.map((r) => responseRange(doc, r));
   const responseAt = (offset: number) => containing(ranges, offset);
 

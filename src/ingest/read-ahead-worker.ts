@@ -1,9 +1,11 @@
 // A worker thread that reads files for the main thread, in order, a batch at a time (see
 // read-ahead.ts). Given a scanner, it also finds each file's candidate matches (the lint's regex
-// pass) and sends them with the bytes; everything else stays with the caller.
+// pass) and sends them with the bytes; given lint rules as well (compare), it lints each file too.
 
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Finding } from '../lint/finding.js';
+import type { LintAhead, LintAheadSetup } from '../lint/lint-ahead.js';
 import { Scanner, type FlatHits, type ScannerSpec } from '../lint/scanner.js';
 import { decodeBytes } from './decode.js';
 
@@ -12,13 +14,18 @@ export interface ReadAheadSetup {
   paths: string[];
   /** Scan each file that decodes with this scanner. */
   scanner?: ScannerSpec;
+  /** With a scanner: lint each file it scans with these rules (the scanner extends theirs). */
+  lint?: LintAheadSetup;
 }
 
 /**
  * A file's bytes (with the scanner's hits in its text, when asked for and the bytes decode), or
  * why it could not be read (the fs error's code and message).
  */
-export type ReadOutcome = Uint8Array | { bytes: Uint8Array; hits: FlatHits } | { code?: string; message: string };
+export type ReadOutcome =
+  | Uint8Array
+  | { bytes: Uint8Array; hits: FlatHits; findings?: Finding[] }
+  | { code?: string; message: string };
 
 /** The caller's word that it took a batch: how many bytes the batch held. */
 export type BatchTaken = number;
@@ -32,6 +39,9 @@ const AHEAD_BYTES = 4 << 20;
 const setup = workerData as ReadAheadSetup;
 const port = parentPort!;
 const scanner = setup.scanner ? Scanner.fromSpec(setup.scanner) : undefined;
+// Loaded only when asked for: the rules, documents and their parser are most of the bundle.
+const linter: LintAhead | undefined =
+  scanner && setup.lint ? await (await import('../lint/lint-ahead.js')).startLintAhead(setup.lint, scanner) : undefined;
 let next = 0;
 let batchesAhead = 0;
 let bytesAhead = 0;
@@ -49,7 +59,8 @@ function send(): void {
         const decoded = scanner ? decodeBytes(buf, setup.paths[next]!) : undefined;
         if (decoded?.ok) {
           const hits = scanner!.scanFlat(decoded.text);
-          batch.push({ bytes: buf, hits });
+          const findings = linter?.lint(setup.paths[next]!, decoded.text, hits);
+          batch.push(findings ? { bytes: buf, hits, findings } : { bytes: buf, hits });
           transfer.push(hits.buffer as ArrayBuffer);
         } else batch.push(buf);
         bytes += buf.length;

@@ -10,6 +10,8 @@ import type { Worker } from 'node:worker_threads';
 import type { BatchTaken, ReadAheadSetup, ReadOutcome } from './read-ahead-worker.js';
 import type { InputRef } from './source.js';
 import type { FlatHits, Scanner } from '../lint/scanner.js';
+import type { Finding } from '../lint/finding.js';
+import type { LintAheadSetup } from '../lint/lint-ahead.js';
 
 /** Shorter lists are read on the main thread: the worker's start-up (~0.1 s of CPU) would not pay. */
 export const READ_AHEAD_MIN_FILES = 512;
@@ -18,12 +20,17 @@ export const READ_AHEAD_FROM = 256;
 
 /**
  * A file read ahead: its bytes, or the error reading it met. With `hits`, the worker also scanned
- * the text the bytes decode to, with `scanner`'s patterns (lint: see lint-file.ts).
+ * the text the bytes decode to, with `scanner`'s patterns (lint: see lint-file.ts); with
+ * `findings`, it also linted it (compare: see compare-command.ts).
  */
-export type PreRead = { bytes: Uint8Array; hits?: { scanner: Scanner; flat: FlatHits } } | { error: Error };
+export type PreRead =
+  | { bytes: Uint8Array; hits?: { scanner: Scanner; flat: FlatHits }; findings?: Finding[] }
+  | { error: Error };
 
 export interface ReadAheadOptions {
   scanner?: () => Promise<Scanner | undefined>;
+  /** With `scanner`: the worker also lints what it scans, with these rules (see lint-ahead.ts). */
+  lint?: LintAheadSetup;
   script?: URL;
 }
 
@@ -65,13 +72,16 @@ export class ReadAhead {
    */
   static async start(
     paths: readonly string[],
-    { scanner, script = new URL('./read-ahead-worker.js', import.meta.url) }: ReadAheadOptions = {},
+    { scanner, lint, script = new URL('./read-ahead-worker.js', import.meta.url) }: ReadAheadOptions = {},
   ): Promise<ReadAhead | undefined> {
     // On one core a second thread has nothing to overlap with: it would only add its start-up.
     if (paths.length < READ_AHEAD_MIN_FILES || availableParallelism() < 2) return undefined;
     const { Worker } = await import('node:worker_threads');
     const scanWith = await scanner?.();
-    const setup: ReadAheadSetup = { paths: paths.slice(READ_AHEAD_FROM), ...(scanWith ? { scanner: scanWith.spec() } : {}) };
+    const setup: ReadAheadSetup = {
+      paths: paths.slice(READ_AHEAD_FROM),
+      ...(scanWith ? { scanner: scanWith.spec(), ...(lint ? { lint } : {}) } : {}),
+    };
     return new ReadAhead(new Worker(script, { workerData: setup }), setup.paths.length, scanWith);
   }
 
@@ -98,7 +108,10 @@ export class ReadAhead {
     this.taken++;
     const outcome = this.current.pop()!;
     if (outcome instanceof Uint8Array) return { bytes: outcome };
-    if ('hits' in outcome) return { bytes: outcome.bytes, hits: { scanner: this.scanner!, flat: outcome.hits } };
+    if ('hits' in outcome) {
+      const hits = { scanner: this.scanner!, flat: outcome.hits };
+      return outcome.findings ? { bytes: outcome.bytes, hits, findings: outcome.findings } : { bytes: outcome.bytes, hits };
+    }
     return { error: Object.assign(new Error(outcome.message), outcome.code ? { code: outcome.code } : {}) };
   }
 
@@ -127,10 +140,10 @@ export async function* withReadAhead<T extends InputRef>(
   inputs: readonly T[],
   cwd: string,
   enabled = true,
-  scanner?: ReadAheadOptions['scanner'],
+  options: Omit<ReadAheadOptions, 'script'> = {},
 ): AsyncGenerator<{ index: number; input: T; preRead: PreRead | undefined }> {
   const paths = inputs.flatMap((f) => (f.kind === 'file' ? [resolve(cwd, f.path)] : []));
-  const ahead = enabled && paths.length === inputs.length ? await ReadAhead.start(paths, scanner ? { scanner } : {}) : undefined;
+  const ahead = enabled && paths.length === inputs.length ? await ReadAhead.start(paths, options) : undefined;
   try {
     for (const [index, input] of inputs.entries()) yield { index, input, preRead: await ahead?.take(index) };
   } finally {

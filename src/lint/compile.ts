@@ -19,6 +19,8 @@ export interface RuleSet {
   /** Every rule id loaded, including those turned off (inline directives may name them). */
   readonly knownIds: ReadonlySet<string>;
   readonly packNames: ReadonlySet<string>;
+  /** The config's acronyms that need no definition (the acronym rules hold them too). */
+  readonly knownAcronyms: readonly string[];
 }
 
 export interface CompileOptions {
@@ -44,7 +46,8 @@ export function compileRuleSet(packs: readonly Pack[], options: CompileOptions =
       rules.push({ id, rule, severity, ...(rule.link ? { link: rule.link } : {}), run: compileKind(rule, env) });
     }
   }
-  return { scanner, rules, knownIds, packNames: new Set(packs.map((p) => p.name)) };
+  const knownAcronyms = options.knownAcronyms ?? [];
+  return { scanner, rules, knownIds, packNames: new Set(packs.map((p) => p.name)), knownAcronyms };
 }
 
 function compileKind(rule: Rule, env: CompileEnv): RunRule {
