@@ -199,3 +199,41 @@ describe('RuleSetResolver.firstRuleSet', () => {
     expect(await new RuleSetResolver({ cwd: dir }).firstRuleSet([])).toBeUndefined();
   });
 });
+
+describe('a pack file that cannot be read', () => {
+  // Where the pack is named is the place to fix: the config's line, or --pack.
+  const dir = tree('unreadable-pack', {
+    '.canvass.yaml': '# local rules\npacks:\n  - third-sector\n  - ./packs/missing.yaml\n',
+    'packs/folder.yaml/keep': '',
+    'a.txt': 'Text.\n',
+  });
+
+  it("is reported at the config line that names it, with the file it looked for; the other packs still apply", async () => {
+    const resolver = new RuleSetResolver({ cwd: dir });
+    const { ruleSet } = await resolver.forFile(join(dir, 'a.txt'));
+    expect([...ruleSet!.packNames]).toEqual(['third-sector']);
+    expect(resolver.problems).toEqual([
+      {
+        file: join(dir, '.canvass.yaml'),
+        line: 4,
+        column: 5,
+        message: `cannot read rule pack './packs/missing.yaml' (${join(dir, 'packs', 'missing.yaml')}): no such file or directory (ENOENT); a pack path is relative to the config's folder`,
+      },
+    ]);
+  });
+
+  it('is reported against --pack, relative to the current folder', async () => {
+    const resolver = new RuleSetResolver({ cwd: join(dir, 'packs'), packs: ['folder.yaml'] });
+    const { ruleSet, blocked } = await resolver.forFile(join(dir, 'a.txt'));
+    expect(ruleSet).toBeUndefined();
+    expect(blocked).toBe('not linted: no rule pack could be loaded (folder.yaml); see the pack errors');
+    expect(resolver.problems).toEqual([
+      {
+        file: '--pack',
+        line: 0,
+        column: 0,
+        message: `cannot read rule pack 'folder.yaml' (${join(dir, 'packs', 'folder.yaml')}): is a directory (EISDIR); a pack path is relative to the current folder`,
+      },
+    ]);
+  });
+});

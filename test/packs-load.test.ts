@@ -9,6 +9,7 @@ import {
   isBundledRef,
   listBundledPacks,
   loadPackFile,
+  PackFileUnreadable,
   resolvePack,
 } from '../src/packs/load.js';
 import { parsePack } from '../src/packs/parse-pack.js';
@@ -481,19 +482,19 @@ rules:
     terms: [foo]
 `;
 
-  it('loads a pack file, and reports an unreadable one at 1:1', async () => {
+  it('loads a pack file, and says why an unreadable one cannot be read, naming it as written', async () => {
     const file = join(dir, 'local.yaml');
     writeFileSync(file, PACK);
     const pack = await loadPackFile(file);
     expect(pack.name).toBe('local');
     expect(pack.origin).toBe(file);
 
+    // Not a position in the pack (it has none): the caller points at where the pack is named.
     const missing = join(dir, 'missing.yaml');
-    const error = await loadPackFile(missing).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LocatedError);
-    const [problem] = (error as LocatedError).problems;
-    expect(problem).toMatchObject({ file: missing, line: 1, column: 1 });
-    expect(problem!.message).toMatch(/^cannot read rule pack: ENOENT/);
+    const error = await resolvePack('./missing.yaml', dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackFileUnreadable);
+    expect(error).toMatchObject({ ref: './missing.yaml', path: missing, reason: 'no such file or directory (ENOENT)' });
+    expect((error as Error).message).toBe("cannot read rule pack './missing.yaml': no such file or directory (ENOENT)");
   });
 
   it('resolves a path relative to the base folder', async () => {

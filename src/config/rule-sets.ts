@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { ignoreMatcher } from '../ingest/ignore.js';
 import { compileRuleSet, type RuleSet } from '../lint/compile.js';
-import { resolvePack } from '../packs/load.js';
+import { PackFileUnreadable, resolvePack } from '../packs/load.js';
 import type { Pack } from '../packs/types.js';
 import { didYouMeanSuffix } from '../yaml/did-you-mean.js';
 import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
@@ -112,7 +112,11 @@ export class RuleSetResolver {
     if (!entry) {
       entry = resolvePack(ref, baseDir).catch(async (error: unknown) => {
         if (error instanceof LocatedError) this.record(error, ref);
-        else await this.recordUnknownPack(ref, config, error instanceof Error ? error.message : String(error));
+        else if (error instanceof PackFileUnreadable) {
+          const from = this.options.packs || !config.path ? 'the current folder' : "the config's folder";
+          const message = `cannot read rule pack '${ref}' (${error.path}): ${error.reason}; a pack path is relative to ${from}`;
+          await this.recordUnknownPack(ref, config, message);
+        } else await this.recordUnknownPack(ref, config, error instanceof Error ? error.message : String(error));
         return undefined;
       });
       this.packs.set(key, entry);

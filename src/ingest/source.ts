@@ -48,14 +48,15 @@ const FS_ERROR_WORDS: Record<string, string> = {
   ENOMEM: 'not enough memory',
 };
 
-/**
- * "permission denied (EACCES)" from a Node fs error. Node's own message embeds the absolute
- * path and syscall, which callers already say better, so it is only used for the description.
- */
 /** An error-severity problem with an input. */
 export function inputError(message: string): InputProblem {
   return { severity: 'error', message };
 }
+
+/**
+ * "permission denied (EACCES)" from a Node fs error. Node's own message embeds the absolute
+ * path and syscall, which callers already say better, so it is only used for the description.
+ */
 
 export function describeFsError(err: unknown): string {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;

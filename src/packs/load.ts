@@ -4,17 +4,35 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LocatedError } from '../yaml/located-error.js';
+import { describeFsError } from '../ingest/source.js';
 import { readPrecompiled } from './precompiled.js';
 import type { Pack } from './types.js';
 
-/** Reads and validates a pack file; an unreadable file is a LocatedError at 1:1 too. */
-export async function loadPackFile(path: string): Promise<Pack> {
+/**
+ * A pack file that cannot be read (missing, a folder, not permitted): the problem is where it is
+ * named (the config's line, or --pack), as the file has no position to point at.
+ */
+export class PackFileUnreadable extends Error {
+  constructor(
+    /** The pack as the user wrote it. */
+    readonly ref: string,
+    /** The file it was read from. */
+    readonly path: string,
+    cause: unknown,
+    /** Why: "no such file or directory (ENOENT)". */
+    readonly reason = describeFsError(cause),
+  ) {
+    super(`cannot read rule pack '${ref}': ${reason}`);
+  }
+}
+
+/** Reads and validates a pack file: PackFileUnreadable, or a LocatedError for what is wrong in it. */
+export async function loadPackFile(path: string, ref = path): Promise<Pack> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new LocatedError([{ file: path, line: 1, column: 1, message: `cannot read rule pack: ${(error as Error).message}` }]);
+    throw new PackFileUnreadable(ref, path, error);
   }
   // The YAML parser and schema load only when a YAML pack must be read.
   const { parsePack } = await import('./parse-pack.js');
@@ -61,7 +79,7 @@ export function isBundledRef(ref: string): boolean {
  * `baseDir`. Bundled packs get origin "bundled:<name>"; their problems still name the file.
  */
 export async function resolvePack(ref: string, baseDir: string): Promise<Pack> {
-  if (!isBundledRef(ref)) return loadPackFile(resolve(baseDir, ref));
+  if (!isBundledRef(ref)) return loadPackFile(resolve(baseDir, ref), ref);
   const available = listBundledPacks();
   if (!available.includes(ref)) {
     const list = available.length > 0 ? `available packs: ${available.join(', ')}` : 'no packs are bundled';
