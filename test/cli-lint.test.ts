@@ -203,8 +203,18 @@ describe('exit codes', () => {
 
   it('--max-warnings 0 with one warning exits 1; --max-warnings 1 exits 0', () => {
     const dir = project({ 'warn.md': WARNING_TEXT });
-    expect(lint(dir, ['warn.md', '--max-warnings', '0']).code).toBe(1);
-    expect(lint(dir, ['warn.md', '--max-warnings', '1']).code).toBe(0);
+    const over = lint(dir, ['warn.md', '--max-warnings', '0']);
+    expect(over.code).toBe(1);
+    // No finding is an error: the exit code's reason is said on stderr.
+    expect(over.stderr).toBe('canvass: 1 warning, more than --max-warnings 0 allows\n');
+    const json = lint(dir, ['warn.md', '--max-warnings', '0', '--format', 'json', '--quiet']);
+    expect(json.code).toBe(1);
+    // --quiet leaves the warning out of the report, not out of the count --max-warnings checks.
+    expect(JSON.parse(json.stdout).summary.warnings).toBe(0);
+    expect(json.stderr).toBe('canvass: 1 warning, more than --max-warnings 0 allows\n');
+    const within = lint(dir, ['warn.md', '--max-warnings', '1']);
+    expect(within.code).toBe(0);
+    expect(within.stderr).toBe('');
   });
 
   it('--quiet hides warnings in stylish output', () => {
@@ -490,6 +500,31 @@ describe('other formats', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain("'xml'");
     for (const f of ['stylish', 'json', 'compact', 'github']) expect(r.stderr).toContain(f);
+  });
+
+  it("a format named like an object's own property is unknown too, and --fix writes nothing", () => {
+    const dir = project({ 'a.md': ERROR_TEXT });
+    for (const format of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const r = lint(dir, ['a.md', '--fix', '--format', format]);
+      expect(r.code, format).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`canvass: unknown format '${format}'; choose one of: stylish, json, compact, github\n`);
+    }
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(ERROR_TEXT);
+  });
+
+  it('--max-warnings and --jobs take digits only', () => {
+    const dir = project({ 'a.md': ERROR_TEXT });
+    for (const value of ['', ' ', '0x1', '1e0', '1.0', '-1']) {
+      const r = lint(dir, ['a.md', `--max-warnings=${value}`]);
+      expect(r.code, value).toBe(2);
+      expect(r.stderr).toBe(`canvass: --max-warnings must be a whole number of 0 or more (got '${value}')\n`);
+    }
+    for (const value of ['1.0', ' 2', '0']) {
+      const r = lint(dir, ['a.md', `--jobs=${value}`]);
+      expect(r.code, value).toBe(2);
+      expect(r.stderr).toBe(`canvass: --jobs must be a whole number of 1 or more (got '${value}')\n`);
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import {
   resolvePack,
 } from '../src/packs/load.js';
 import { parsePack } from '../src/packs/parse-pack.js';
+import { compileRuleSet } from '../src/lint/compile.js';
 import { termProblem } from '../src/packs/schema.js';
 import type { Pack } from '../src/packs/types.js';
 import { didYouMean } from '../src/yaml/did-you-mean.js';
@@ -536,5 +537,17 @@ describe('didYouMean', () => {
     expect(didYouMean('x', ['id'])).toBeUndefined();
     expect(didYouMean('colour', ['severity', 'message'])).toBeUndefined();
     expect(didYouMean('anything', [])).toBeUndefined();
+  });
+});
+
+describe('a pack named like an object property', () => {
+  it("keeps its rules' severities (config overrides are looked up by own keys only)", async () => {
+    const pack = parsePack(
+      'name: constructor\ndescription: d\nsources: [https://example.org]\nrules:\n  - id: foo\n    kind: existence\n    message: m\n    severity: error\n    terms: [foo]\n',
+      'ctor.yaml',
+    );
+    expect(compileRuleSet([pack]).rules.map((r) => [r.id, r.severity])).toEqual([['constructor/foo', 'error']]);
+    expect(compileRuleSet([pack], { severities: {} }).rules.map((r) => r.severity)).toEqual(['error']);
+    expect(compileRuleSet([pack], { severities: { constructor: 'warning' } }).rules.map((r) => r.severity)).toEqual(['warning']);
   });
 });

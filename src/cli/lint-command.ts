@@ -111,6 +111,11 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   if (format !== 'stylish' && configProblems.length) {
     for (const p of configProblems) io.stderr.write(`${formatProblem(p)}\n`);
   }
+  // The one failure no finding explains: say it (on stderr, so JSON on stdout stays pure).
+  if (maxWarnings !== undefined && outcome.warnings > maxWarnings) {
+    const n = outcome.warnings;
+    io.stderr.write(`canvass: ${n} warning${n === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows\n`);
+  }
   return exitCode(outcome, configProblems, maxWarnings);
 }
 
@@ -142,21 +147,27 @@ function dedupeProblems(problems: readonly LocatedProblem[]): LocatedProblem[] {
 
 function parseJobs(value: string | undefined): number {
   if (value === undefined) return defaultJobs();
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs must be a whole number of 1 or more (got '${value}')`);
+  const n = wholeNumber(value);
+  if (n === undefined || n < 1) throw new UsageError(`--jobs must be a whole number of 1 or more (got '${value}')`);
   return n;
 }
 
 function checkFormat(format: string): LintFormatName {
-  if (format in lintFormatters) return format as LintFormatName;
+  // Own keys only: `in` would take 'constructor' or 'toString' for a format.
+  if (Object.hasOwn(lintFormatters, format)) return format as LintFormatName;
   throw new UsageError(`unknown format '${format}'; choose one of: ${Object.keys(lintFormatters).join(', ')}`);
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings must be a whole number of 0 or more (got '${value}')`);
+  const n = wholeNumber(value);
+  if (n === undefined) throw new UsageError(`--max-warnings must be a whole number of 0 or more (got '${value}')`);
   return n;
+}
+
+/** Digits only: Number() would also take '', ' ', '0x1', '1e0' and '1.0'. */
+function wholeNumber(value: string): number | undefined {
+  return /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 function errorsOnly(file: FileResult): FileResult {

@@ -40,7 +40,8 @@ export function compileRuleSet(packs: readonly Pack[], options: CompileOptions =
       const id = `${pack.name}/${rule.id}`;
       knownIds.add(id);
       if (options.only && !options.only.has(id)) continue;
-      const severity = options.severities?.[id] ?? options.severities?.[pack.name] ?? rule.severity;
+      // Own keys only: a plain object would give a pack named 'constructor' Object's constructor.
+      const severity = own(options.severities, id) ?? own(options.severities, pack.name) ?? rule.severity;
       if (severity === 'off') continue;
       const env: CompileEnv = { scanner, gate: compileGate(rule, scanner), knownAcronyms: options.knownAcronyms ?? [] };
       rules.push({ id, rule, severity, ...(rule.link ? { link: rule.link } : {}), run: compileKind(rule, env) });
@@ -48,6 +49,10 @@ export function compileRuleSet(packs: readonly Pack[], options: CompileOptions =
   }
   const knownAcronyms = options.knownAcronyms ?? [];
   return { scanner, rules, knownIds, packNames: new Set(packs.map((p) => p.name)), knownAcronyms };
+}
+
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function compileKind(rule: Rule, env: CompileEnv): RunRule {
