@@ -69,10 +69,12 @@ function toFinding(
 function dedupeAndSort(findings: Finding[]): Finding[] {
   findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || b.length - a.length);
   const out: Finding[] = [];
+  // Where each rule's last kept finding ends: other rules' findings may lie between two of its own.
+  const endOf = new Map<string, number>();
   for (const f of findings) {
-    const prev = out[out.length - 1];
     // The same rule twice over overlapping text (two swap keys, say) is one finding: keep the first, longest.
-    if (prev && prev.ruleId === f.ruleId && f.ruleId !== 'canvass/directive' && f.offset < prev.offset + prev.length) continue;
+    if (f.ruleId !== 'canvass/directive' && f.offset < (endOf.get(f.ruleId) ?? -1)) continue;
+    endOf.set(f.ruleId, f.offset + f.length);
     out.push(f);
   }
   return out;

@@ -101,3 +101,20 @@ describe('substitution', () => {
     expect(where(await lintText('The third sector and the sector.', [r]))).toEqual(['1:26 sector']);
   });
 });
+
+describe('overlapping matches of one rule', () => {
+  it("are one finding, the first and longest, whatever other rules' findings lie between them", async () => {
+    const swap = rule({ id: 'b-swap', swap: { 'voluntary and community sector': 'third sector', 'community sector': 'community groups' } });
+    const text = 'We fund the voluntary and community sector well.\n';
+    // 'community sector' (1:27) lies inside 'voluntary and community sector' (1:13).
+    for (const otherId of ['a-ex', 'z-ex']) {
+      const other = { id: otherId, kind: 'existence' as const, severity: 'warning' as const, message: 'm', terms: ['community'] };
+      const findings = await lintText(text, [swap, other]);
+      expect(findings.map((f) => `${f.ruleId} ${where([f])[0]}`), otherId).toEqual(
+        otherId === 'a-ex'
+          ? ['test/b-swap 1:13 voluntary and community sector', 'test/a-ex 1:27 community']
+          : ['test/b-swap 1:13 voluntary and community sector', 'test/z-ex 1:27 community'],
+      );
+    }
+  });
+});
