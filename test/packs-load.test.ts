@@ -548,6 +548,6 @@ describe('a pack named like an object property', () => {
     );
     expect(compileRuleSet([pack]).rules.map((r) => [r.id, r.severity])).toEqual([['constructor/foo', 'error']]);
     expect(compileRuleSet([pack], { severities: {} }).rules.map((r) => r.severity)).toEqual(['error']);
-    expect(compileRuleSet([pack], { severities: { constructor: 'warning' } }).rules.map((r) => r.severity)).toEqual(['warning']);
+    expect(compileRuleSet([pack], { severities: { constructor: 'warning' as const } }).rules.map((r) => r.severity)).toEqual(['warning']);
   });
 });

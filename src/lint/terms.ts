@@ -134,9 +134,11 @@ function pluralise(word: string): string {
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
 /** Keep the case pattern of what was written: "Voluntary sector" -> "Third sector", "VCS" -> upper. */
-export function matchCase(written: string, replacement: string): string {
-  // An acronym (NGO, NGOs, VCS) says nothing about how its spelled-out replacement is cased.
-  if (/^[A-Z][A-Z0-9&]*s?$/.test(written.trim()) && written.trim().length <= 8) return replacement;
+export function matchCase(written: string, replacement: string, pattern?: TermPattern): string {
+  // An acronym (NGO, NGOs, VCS) says nothing about how its spelled-out replacement is cased; a
+  // word the pack writes in lower case ("charity") is not one, however it is written (CHARITY).
+  const acronymTerm = !pattern || pattern.isRegex || !/[a-z]/.test(pattern.term.replace(/s$/, ''));
+  if (acronymTerm && /^[A-Z][A-Z0-9&]*s?$/.test(written.trim()) && written.trim().length <= 8) return replacement;
   const letters = written.replace(/[^A-Za-z]/g, '');
   if (letters.length > 1 && letters === letters.toUpperCase()) return replacement.toUpperCase();
   const words = written.split(/[\s\-]+/).filter((w) => /[A-Za-z]/.test(w));

@@ -118,3 +118,17 @@ describe('overlapping matches of one rule', () => {
     }
   });
 });
+
+describe('the case of a replacement', () => {
+  it('follows a word written in capitals, however short; an acronym the pack writes in capitals says nothing', async () => {
+    const swap = rule({ swap: { charity: 'charitable organisation', NGO: 'non-governmental organisation' } });
+    const findings = await lintText('A CHARITY and the CHARITIES and a Charity. An NGO and NGOs.\n', [swap]);
+    expect(findings.map((f) => `${f.match} -> ${f.expected}`)).toEqual([
+      'CHARITY -> CHARITABLE ORGANISATION',
+      'CHARITIES -> CHARITABLE ORGANISATIONS',
+      'Charity -> Charitable organisation',
+      'NGO -> non-governmental organisation',
+      'NGOs -> non-governmental organisations',
+    ]);
+  });
+});

@@ -75,5 +75,5 @@ function preferredForm(
 ): string {
   if (winner.pattern.isRegex) return displayText(text.slice(winnerHits[0]!.start, winnerHits[0]!.end));
   const inflected = inflectLike(winner.term, hit.pattern, suffixOf(text, hit));
-  return caseSensitive ? inflected : matchCase(actual, inflected);
+  return caseSensitive ? inflected : matchCase(actual, inflected, hit.pattern);
 }

@@ -21,7 +21,7 @@ export function compileSubstitution(rule: SubstitutionRule, env: CompileEnv): Ru
         if (!passesGate(ctx, env.gate, hit.start, hit.end)) continue;
         const actual = text.slice(hit.start, hit.end);
         let expected = inflectLike(replacement, hit.pattern, suffixOf(text, hit));
-        if (!caseSensitive) expected = matchCase(actual, expected);
+        if (!caseSensitive) expected = matchCase(actual, expected, hit.pattern);
         if (alreadyPreferred(text, hit.start, hit.end, expected, caseSensitive)) continue;
         out.push({
           start: hit.start,
