@@ -8,7 +8,7 @@ import type { PreRead } from '../ingest/read-ahead.js';
 import { readSource } from '../ingest/read.js';
 import { describeFsError, type InputRef } from '../ingest/source.js';
 import type { RuleSet } from '../lint/compile.js';
-import { applyFixes } from '../lint/fix.js';
+import { applyFixes, carryThroughEdits, pendingOf, stillPending } from '../lint/fix.js';
 import type { FileResult, Finding } from '../lint/finding.js';
 import { lintDocument } from '../lint/lint-document.js';
 import type { Hit } from '../lint/scanner.js';
@@ -23,7 +23,7 @@ export interface FileJob {
   explicit: string[];
 }
 
-/** Passes of fix-then-relint: a fix may reveal or create another finding (ESLint does 10). */
+/** Passes of fix-then-relint: a fix skipped because it overlapped another is tried again. */
 const FIX_PASSES = 3;
 
 /** Lint one input; undefined when the config ignores it. */
@@ -61,11 +61,14 @@ export async function lintInput(
       const asRead = result.findings;
       let text = source.text;
       let fixed = 0;
-      for (let pass = 0; pass < FIX_PASSES && result.findings.some((f) => f.fix); pass++) {
-        const applied = applyFixes(text, result.findings);
+      // Only the findings the file as read gave are fixed; what the fixes bring about is reported.
+      let toFix = result.findings;
+      for (let pass = 0; pass < FIX_PASSES && toFix.length > 0; pass++) {
+        const applied = applyFixes(text, toFix);
         text = applied.text;
         fixed += applied.applied;
         result.findings = await lint(source.path, text, rules.ruleSet);
+        toFix = stillPending(result.findings, carryThroughEdits(pendingOf(applied.skipped), applied.edits));
       }
       try {
         await writeFileAtomic(resolve(job.cwd, ref.path), (source.bom ? '\ufeff' : '') + text);
