@@ -67,7 +67,8 @@ export function compileTerm(term: string, caseSensitive: boolean): TermPattern {
     source: `${startB}${combined}${endB}`,
     sticky: new RegExp(`${startB}${captured}${endB}`, flags),
     firstChars: first === undefined ? undefined : charsFor(first, caseSensitive),
-    ...asciiPrefix(words[0] ?? '', caseSensitive),
+    // A one-word term inflects: its prefix comes from the stem ("NGOs" also matches "NGO").
+    ...asciiPrefix(words.length > 1 ? (words[0] ?? '') : stem, caseSensitive),
     checkBoundaries: true,
     lastWord: last,
   };
@@ -109,20 +110,37 @@ function regexFirstChars(body: string, caseSensitive: boolean): string[] | undef
 
 /**
  * Inflect a replacement like the match: if the match added a plural suffix to the term's last
- * word ("voluntary sectors" for "voluntary sector"), pluralise the replacement's last word too.
+ * word ("voluntary sectors" for "voluntary sector"), pluralise the replacement's last word too;
+ * if the pack wrote the term in the plural and the match is singular ("local authority" for
+ * "local authorities: councils"), make the replacement singular.
  */
 export function inflectLike(replacement: string, pattern: TermPattern, suffix: string | undefined): string {
-  if (!suffix || pattern.isRegex) return replacement;
-  const termWasPlural = /(?:ies|[^s]s)$/i.test(pattern.lastWord ?? '');
-  const matchIsPlural = /^(?:ies|s|es)$/i.test(suffix);
-  if (!matchIsPlural || termWasPlural) return replacement;
-  // Only a short replacement whose last word is its head noun can be made plural mechanically
-  // ("third sector" -> "third sectors"); "person who uses services" cannot.
-  const words = replacement.trim().split(/\s+/);
-  if (words.length > 3 || /s$/i.test(words[words.length - 1] ?? '') || /\b(?:who|which|that|of)\b/i.test(replacement)) {
-    return replacement;
-  }
+  if (pattern.isRegex || !isSimpleNounPhrase(replacement)) return replacement;
+  const matchIsPlural = suffix !== undefined && /^(?:ies|s|es)$/i.test(suffix);
+  const termIsPlural = isPluralWord(pattern.lastWord ?? '');
+  if (termIsPlural && !matchIsPlural) return replacement.replace(/([A-Za-z]+)$/, (w) => singularise(w));
+  if (!matchIsPlural || termIsPlural || /s$/i.test(replacement)) return replacement;
   return replacement.replace(/([A-Za-z]+)$/, (w) => pluralise(w));
+}
+
+/**
+ * Only a short replacement whose last word is its head noun can be inflected mechanically
+ * ("third sector" -> "third sectors"); "person who uses services" cannot.
+ */
+function isSimpleNounPhrase(replacement: string): boolean {
+  return replacement.trim().split(/\s+/).length <= 3 && !/\b(?:who|which|that|of)\b/i.test(replacement);
+}
+
+/** A term's last word that the matcher inflects as a plural (the same test as `inflect`). */
+function isPluralWord(word: string): boolean {
+  return (/ies$/i.test(word) && word.length > 4) || (/[^su]s$/i.test(word) && !/is$/i.test(word) && word.length > 3);
+}
+
+function singularise(word: string): string {
+  if (/ies$/i.test(word) && word.length > 4) return word.slice(0, -3) + (/[A-Z]$/.test(word) ? 'Y' : 'y');
+  if (/(?:ss|us|is)$/i.test(word)) return word;
+  if (/(?:x|z|ch|sh|ss)es$/i.test(word)) return word.slice(0, -2);
+  return /s$/i.test(word) ? word.slice(0, -1) : word;
 }
 
 function pluralise(word: string): string {

@@ -132,3 +132,42 @@ describe('the case of a replacement', () => {
     ]);
   });
 });
+
+describe('the number of a replacement', () => {
+  it('follows the match when the pack writes the term in the plural', async () => {
+    const swap = rule({ swap: { 'local authorities': 'councils', NGOs: 'charities', mutuals: 'mutual societies' } });
+    const text = 'A local authority, two local authorities, an NGO, some NGOs, a mutual and two mutuals.\n';
+    const findings = await lintText(text, [swap]);
+    expect(findings.map((f) => `${f.match} -> ${f.expected}`)).toEqual([
+      'local authority -> council',
+      'local authorities -> councils',
+      'NGO -> charity',
+      'NGOs -> charities',
+      'mutual -> mutual society',
+      'mutuals -> mutual societies',
+    ]);
+  });
+
+  it('leaves a replacement that is not a short noun phrase as the pack wrote it', async () => {
+    const swap = rule({ swap: { 'service users': 'people who use services' } });
+    const findings = await lintText('Each service user was asked.\n', [swap]);
+    expect(findings.map((f) => f.expected)).toEqual(['people who use services']);
+  });
+});
+
+describe('a one-word term of four letters or fewer', () => {
+  // The scanner compares a term's first letters before running its regex; those letters must come
+  // from the part every inflection shares ("bod" of body/bodies, "CIC" of CICs/CIC).
+  it('matches each of its inflections', async () => {
+    const swap = rule({ swap: { body: 'organisation', CICs: 'community interest companies' } });
+    const text = 'One body, two bodies, a CIC and two CICs.\n';
+    const findings = await lintText(text, [swap]);
+    expect(where(findings)).toEqual(['1:5 body', '1:15 bodies', '1:25 CIC', '1:37 CICs']);
+    expect(findings.map((f) => f.expected)).toEqual([
+      'organisation',
+      'organisations',
+      'community interest company',
+      'community interest companies',
+    ]);
+  });
+});
