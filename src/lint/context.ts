@@ -149,6 +149,9 @@ function insideException(text: string, exceptions: readonly RegExp[], start: num
 const isLead = (c: number) => isWhiteSpace(c) || c === 42 || c === 95 || c === 0x201c || c === 34 || c === 0x2018 || c === 39 || c === 40 || c === 91;
 // Closing quotes and brackets after a sentence's final mark: " ” ’ ' ) ]
 const isCloser = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+// 0-9, and the superscript digits a word processor writes for a footnote: ¹ ² ³ ⁰ ⁴-⁹
+const isFootnoteDigit = (c: number) => isDigit(c) || c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x2079);
 // . ! ? …
 const isFinalMark = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
 // At a block's start there may also be list numbering written as text: "i.", "a)", "2.3".
@@ -176,11 +179,17 @@ function isSentenceStart(ctx: DocumentContext, start: number): boolean {
   let i = start;
   while (i > from && isLead(text.charCodeAt(i - 1))) i--;
   if (from === block.start && (i === from || NUMBERING.test(text.slice(from, start)))) return true;
-  let j = i;
+  // A table cell starts a sentence: "| Third Sector | ..." (Markdown tables are paragraphs here).
+  if (text.charCodeAt(i - 1) === 124) return true; // |
+  // A footnote number after the full stop ("services.12 Third Sector"), but not "2.3".
+  let k = i;
+  while (k > from && isFootnoteDigit(text.charCodeAt(k - 1))) k--;
+  const afterMark = k < i && k - 1 > from && isFinalMark(text.charCodeAt(k - 1)) && !isDigit(text.charCodeAt(k - 2)) ? k : i;
+  let j = afterMark;
   while (j > from && isCloser(text.charCodeAt(j - 1))) j--;
   if (j === from || !isFinalMark(text.charCodeAt(j - 1))) return false;
-  const tailFrom = Math.max(from, i - ABBREVIATION_TAIL);
-  return !(tailFrom === from ? ABBREVIATION : ABBREVIATION_INSIDE).test(text.slice(tailFrom, i));
+  const tailFrom = Math.max(from, afterMark - ABBREVIATION_TAIL);
+  return !(tailFrom === from ? ABBREVIATION : ABBREVIATION_INSIDE).test(text.slice(tailFrom, afterMark));
 }
 
 export type { ContextCondition };

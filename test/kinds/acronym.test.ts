@@ -60,4 +60,23 @@ describe('acronym', () => {
     const text = 'He said “the CCIS is late”. Part IV applies. We must NOT wait.';
     expect(await lintText(text, [rule])).toEqual([]);
   });
+
+  it('takes a bracket as a definition only when it is still open at the acronym and holds only acronyms', async () => {
+    const text = [
+      'The United Kingdom (UK) and CYPP partners (see below) met.',
+      '',
+      'Children’s charities (Barnardos, NSPCC) signed.',
+      '',
+      'Umbrella bodies (NCVO, NAVCA and ACEVO) agreed.',
+      '',
+      'The Social Enterprise Coalition (the ‘Coalition’ or SEC) and the SEC agreed.',
+    ].join('\n');
+    expect(where(await lintText(text, [rule]))).toEqual(['1:29 CYPP', '3:34 NSPCC', '5:18 NCVO', '5:24 NAVCA', '5:34 ACEVO']);
+  });
+
+  it('reads a short block all in capitals as a heading, not as acronyms', async () => {
+    const text = 'SUMMARY\n\nKEY POINTS\n\nCAFCASS\n\nNSPCC\n\nThe DCSF wrote.\n';
+    // Seven capitals or more with no lower case is shouting; five (NSPCC) may be an acronym alone.
+    expect(where(await lintText(text, [rule]))).toEqual(['7:1 NSPCC', '9:5 DCSF']);
+  });
 });

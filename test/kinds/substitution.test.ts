@@ -96,6 +96,21 @@ describe('substitution', () => {
     expect(where(await lintText(text, [r]))).toEqual(['1:35 Third Sector']);
   });
 
+  it('takes a table cell, and a sentence after a footnote number, as sentence starts; a section number is not', async () => {
+    const r = rule({ caseSensitive: true, position: 'mid-sentence', swap: { 'Third Sector': 'third sector' } });
+    const text = [
+      '| Sector | Note |',
+      '| --- | --- |',
+      '| Third Sector | funds the Third Sector |',
+      '',
+      'Funding fell.12 Third Sector bodies closed.\u00b3 Third Sector bodies merged.',
+      '',
+      'As in paragraph 2.3 Third Sector bodies.',
+      '',
+    ].join('\n');
+    expect(where(await lintText(text, [r]))).toEqual(['3:28 Third Sector', '7:21 Third Sector']);
+  });
+
   it('does not flag text already written the preferred way', async () => {
     const r = rule({ swap: { sector: 'third sector' } });
     expect(where(await lintText('The third sector and the sector.', [r]))).toEqual(['1:26 sector']);

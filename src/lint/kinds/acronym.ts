@@ -113,19 +113,31 @@ function inShoutedBlock(text: string, block: { start: number; end: number }): bo
       if (upper + (block.end - i - 1) <= 1.5 * lower) return false;
     }
   }
+  // A short block all in capitals ("SUMMARY", "KEY POINTS") is a heading set in caps too; one of
+  // six letters or fewer may be an acronym on a line of its own.
+  if (lower === 0 && upper >= 7) return true;
   return upper + lower >= 12 && upper / (upper + lower) > 0.6;
 }
 
-// "(CYPP)", "(CYPF VCS)", "(the ‘Coalition’ or SEC)": a bracket holding only acronyms.
-const BRACKETED_ONLY = /^\(\s*(?:(?:the|hereafter|or|and|known as)\s+)*[“"‘']?[A-Z][A-Za-z0-9&]*[”"’']?(?:\s*[,/;]?\s*(?:or\s+|and\s+)?[“"‘']?[A-Z][A-Za-z0-9&]*[”"’']?)*\s*\)/;
+// "(CYPP)", "(CYPF VCS)", "(the ‘Coalition’ or SEC)": a bracket holding only acronyms (two or more
+// capitals) or quoted names. A name that is neither ("(Barnardos, NSPCC)") makes it something else.
+const BRACKET_ITEM = `(?:[“"‘'][A-Z][\\p{L}0-9&’' -]*[”"’']|[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*)`;
+const BRACKETED_ONLY = new RegExp(
+  `^\\(\\s*(?:(?:the|hereafter|or|and|known as)\\s+)*${BRACKET_ITEM}(?:\\s*[,/;]?\\s*(?:or\\s+|and\\s+)?${BRACKET_ITEM})*\\s*\\)$`,
+  'u',
+);
+/** "(NCVO, NAVCA and ACEVO)": acronyms listed, none of them defined by the words before. */
+const LISTED = /[,;]|\sand\s/;
 
 function isDefinition(text: string, start: number, end: number): boolean {
   // Long form first: the token sits in a bracket of acronyms right after some words. Look for
   // the brackets only nearby (lastIndexOf alone could scan back through the whole document).
   const open = lastIndexWithin(text, 40, start - 24, start); // "("
-  if (open !== -1) {
+  // The bracket must still be open at the token: "(UK) and CYPP (see below)" defines nothing.
+  if (open !== -1 && indexWithin(text, 41, open, start) === -1) {
     const close = indexWithin(text, 41, end, end + 41); // ")"
-    if (close !== -1 && BRACKETED_ONLY.test(text.slice(open, close + 1))) {
+    const bracket = close === -1 ? '' : text.slice(open, close + 1);
+    if (bracket && BRACKETED_ONLY.test(bracket) && !(LISTED.test(bracket) && !/[“"‘']/.test(bracket))) {
       return wordBefore(text, Math.max(0, open - 40), open);
     }
   }
