@@ -24,6 +24,16 @@ describe('near-miss', () => {
     expect(findings.every((f) => f.fix === undefined)).toBe(true);
   });
 
+  it('catches a misspelling that also leaves out the hyphen of a hyphenated term', async () => {
+    const text = 'A cooprative and two coperatives.\n';
+    const findings = await lintText(text, [rule]);
+    expect(where(findings)).toEqual(['1:3 cooprative', '1:22 coperatives']);
+    expect(findings.map((f) => f.message)).toEqual([
+      "'cooprative' looks like 'co-operative' (1)",
+      "'coperatives' looks like 'co-operatives' (1)",
+    ]);
+  });
+
   it('accepts the terms themselves in any inflection, hyphenation or case', async () => {
     const text = 'Social enterprises, a social enterprise, third-sector bodies, cooperatives, Co-operatives.';
     expect(await lintText(text, [rule])).toEqual([]);

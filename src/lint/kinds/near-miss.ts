@@ -166,7 +166,9 @@ function prefilter(term: string, maxDistance: number, forms: readonly Form[]): T
       return `${escape(word[0]!.toLowerCase())}[a-z'’\\-]{${min},${word.length - 1 + maxDistance}}`;
     }
     const middle = word.length - 3;
-    const min = Math.max(0, middle - maxDistance);
+    // Hyphens and apostrophes may be left out ("cooprative" for "co-operative"): the fewest
+    // characters the middle can hold counts letters only.
+    const min = Math.max(0, word.replace(/['’\-]/g, '').length - 3 - maxDistance);
     const max = middle + maxDistance + (last ? 2 : 0);
     const end = word[word.length - 1]!.toLowerCase();
     const ending = last && end !== 's' ? `[${escape(end)}s]` : escape(end);
