@@ -57,7 +57,7 @@ describe('acronym', () => {
   });
 
   it('skips quotations, roman numerals and shouted words', async () => {
-    const text = 'He said “the CCIS is late”. Part IV applies. We must NOT wait.';
+    const text = 'He said “the CCIS is late”. Part IV applies. We must NOT wait. This is IMPORTANT, and URGENT.';
     expect(await lintText(text, [rule])).toEqual([]);
   });
 

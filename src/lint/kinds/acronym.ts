@@ -18,7 +18,8 @@ const UPPERCASE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 
 /** All-capital words written for emphasis, not acronyms. */
 const SHOUTED_WORDS = new Set(
-  'AND ALL ANY ARE BE BUT CAN DO FOR IF IN IS IT MUST MAY NB NO NOT NOTE NOW OF ON ONLY OR SHOULD THE THIS TO WE WILL YES YOU'.split(' '),
+  ('AND ALL ALSO ALWAYS ANY ARE BE BUT CAN DO FOR IF IMPORTANT IN IS IT MUST MAY NB NEVER NO NOT NOTE NOW OF ON ONLY OR ' +
+    'PLEASE SHOULD THE THIS TO URGENT VERY WARNING WE WILL YES YOU').split(' '),
 );
 
 export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
