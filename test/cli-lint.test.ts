@@ -700,6 +700,23 @@ describe('config discovery and options', () => {
     expect(lines(named.stdout).sort()).toEqual([errorLine('proj/drafts/d.md'), errorLine('proj/final.md')].sort());
   });
 
+  it("--config from outside the linted folder: its ignore globs, relative to the config's folder, still apply", () => {
+    const dir = project({
+      // "proj/final.md" is relative to cfg/, so it names cfg/proj/final.md, not this file.
+      'cfg/.canvass.yaml': 'ignore: [drafts, "*.old.md", ../proj/notes/**, proj/final.md]\n',
+      'proj/drafts/d.md': ERROR_TEXT,
+      'proj/a.old.md': ERROR_TEXT,
+      'proj/notes/n.md': ERROR_TEXT,
+      'proj/final.md': ERROR_TEXT,
+    });
+    const fromAbove = lint(dir, ['proj', '--config', 'cfg/.canvass.yaml', '--format', 'compact']);
+    expect(fromAbove.code).toBe(1);
+    expect(lines(fromAbove.stdout)).toEqual([errorLine('proj/final.md')]);
+    const fromInside = lint(join(dir, 'proj'), ['.', '--config', '../cfg/.canvass.yaml', '--format', 'compact']);
+    expect(fromInside.code).toBe(1);
+    expect(lines(fromInside.stdout)).toEqual([errorLine('final.md')]);
+  });
+
   it('--ignore on the command line skips matching files', () => {
     const dir = project({ 'docs/archive/old.md': ERROR_TEXT, 'docs/new.md': WARNING_TEXT });
     const r = lint(dir, ['docs', '--ignore', 'archive/**', '--format', 'json']);

@@ -9,12 +9,12 @@
 
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { ignoreMatcher } from '../ingest/ignore.js';
 import { compileRuleSet, type RuleSet } from '../lint/compile.js';
 import { PackFileUnreadable, resolvePack } from '../packs/load.js';
 import type { Pack } from '../packs/types.js';
 import { didYouMeanSuffix } from '../yaml/did-you-mean.js';
 import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
+import { configIgnores } from './config-ignores.js';
 import { defaultConfig, findConfigFile, loadConfigFile, type Config } from './config.js';
 
 export interface ResolvedRules {
@@ -89,13 +89,7 @@ export class RuleSetResolver {
     const baseDir = this.options.packs ? this.options.cwd : config.dir;
     const loaded = await Promise.all(refs.map((ref) => this.pack(ref, baseDir, config)));
     const packs = loaded.filter((p): p is Pack => p !== undefined);
-    // The same matching as --ignore, relative to the config's folder.
-    const ignore = config.ignore.length ? ignoreMatcher(config.ignore) : undefined;
-    const ignores = (absPath: string) => {
-      if (!ignore) return false;
-      const rel = relative(config.dir, absPath).split('\\').join('/');
-      return !rel.startsWith('..') && ignore.file(rel);
-    };
+    const ignores = configIgnores(config.dir, config.ignore);
     if (packs.length === 0 && refs.length > 0) {
       // Every pack failed to load: linting against no rules would report the files as clean.
       const names = refs.join(', ');
