@@ -717,6 +717,26 @@ describe('config discovery and options', () => {
     expect(lines(fromInside.stdout)).toEqual([errorLine('final.md')]);
   });
 
+  it('two pack files with one name: a config error (exit 2) at the later one, which is left out', () => {
+    const pack = (word: string) =>
+      `name: house\nrules:\n  - id: word\n    kind: existence\n    severity: warning\n    message: "'{{actual}}' (${word})"\n    terms: [${word}]\n`;
+    const text = 'The alpha and the beta.\n';
+    const dir = project({
+      '.canvass.yaml': 'packs: [a.yaml, b.yaml]\n',
+      'a.yaml': pack('alpha'),
+      'b.yaml': pack('beta'),
+      'doc.txt': text,
+    });
+    const r = lint(dir, ['doc.txt', '--format', 'compact']);
+    expect(r.code).toBe(2);
+    const config = 'packs: [a.yaml, b.yaml]\n';
+    const at = pos(config, 'b.yaml');
+    expect(lines(r.stdout)).toEqual([
+      `.canvass.yaml:${at.line}:${at.column} error canvass/config the rule pack 'b.yaml' is named 'house', like the rule pack 'a.yaml': rule ids and 'rules' settings cannot tell the two apart; give one of them another 'name', or use only one (the rule pack 'b.yaml' is left out)`,
+      compactLine('doc.txt', text, 'alpha', 'warning', 'house/word', "'alpha' (alpha)"),
+    ]);
+  });
+
   it('--ignore on the command line skips matching files', () => {
     const dir = project({ 'docs/archive/old.md': ERROR_TEXT, 'docs/new.md': WARNING_TEXT });
     const r = lint(dir, ['docs', '--ignore', 'archive/**', '--format', 'json']);

@@ -237,3 +237,50 @@ describe('a pack file that cannot be read', () => {
     ]);
   });
 });
+
+describe('two packs with one name', () => {
+  // Rule ids, `rules` settings and directives name a pack by its name: two packs called 'x'
+  // would be indistinguishable, so the later one is left out and the config is in error.
+  const pack = (name: string, word: string) =>
+    `name: ${name}\nrules:\n  - id: word\n    kind: existence\n    severity: error\n    message: "'{{actual}}' (${word})"\n    terms: [${word}]\n`;
+  const dir = tree('pack-name-clash', {
+    '.canvass.yaml': 'packs:\n  - rules/a.yaml\n  - ./rules/a.yaml\n  - rules/b.yaml\n',
+    'rules/a.yaml': pack('x', 'alpha'),
+    'rules/b.yaml': pack('x', 'beta'),
+    'rules/spelling.yaml': pack('uk-spelling', 'gamma'),
+    'a.txt': 'Text.\n',
+  });
+
+  it('is reported at the config line naming the later pack, which is left out; the same file named twice is used once', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir });
+    const { ruleSet } = await resolver.forFile(join(dir, 'a.txt'));
+    expect([...ruleSet!.packNames]).toEqual(['x']);
+    // One rule: 'rules/a.yaml' once, 'rules/b.yaml' not at all.
+    expect(ruleSet!.rules.map((r) => r.rule.message)).toEqual(["'{{actual}}' (alpha)"]);
+    expect(resolver.problems).toEqual([
+      {
+        file: join(dir, '.canvass.yaml'),
+        line: 4,
+        column: 5,
+        message:
+          "the rule pack 'rules/b.yaml' is named 'x', like the rule pack 'rules/a.yaml': rule ids and 'rules' settings cannot tell the two apart; give one of them another 'name', or use only one (the rule pack 'rules/b.yaml' is left out)",
+      },
+    ]);
+  });
+
+  it('a pack file named like a bundled pack is reported against --pack, saying which one to rename', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir, packs: ['uk-spelling', 'rules/spelling.yaml'] });
+    const { ruleSet } = await resolver.forFile(join(dir, 'a.txt'));
+    expect([...ruleSet!.packNames]).toEqual(['uk-spelling']);
+    expect(ruleSet!.knownIds.has('uk-spelling/word')).toBe(false);
+    expect(resolver.problems).toEqual([
+      {
+        file: '--pack',
+        line: 0,
+        column: 0,
+        message:
+          "the rule pack 'rules/spelling.yaml' is named 'uk-spelling', like the bundled pack 'uk-spelling': rule ids and 'rules' settings cannot tell the two apart; give 'rules/spelling.yaml' another 'name', or use only one (the rule pack 'rules/spelling.yaml' is left out)",
+      },
+    ]);
+  });
+});

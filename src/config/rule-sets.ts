@@ -10,7 +10,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { compileRuleSet, type RuleSet } from '../lint/compile.js';
-import { PackFileUnreadable, resolvePack } from '../packs/load.js';
+import { isBundledRef, PackFileUnreadable, resolvePack } from '../packs/load.js';
+import { distinctPacks, type NameClash } from '../packs/name-clashes.js';
 import type { Pack } from '../packs/types.js';
 import { didYouMeanSuffix } from '../yaml/did-you-mean.js';
 import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
@@ -88,7 +89,10 @@ export class RuleSetResolver {
     const refs = this.options.packs ?? config.packs;
     const baseDir = this.options.packs ? this.options.cwd : config.dir;
     const loaded = await Promise.all(refs.map((ref) => this.pack(ref, baseDir, config)));
-    const packs = loaded.filter((p): p is Pack => p !== undefined);
+    const { kept: packs, clashes } = distinctPacks(
+      loaded.flatMap((pack, i) => (pack ? [{ ref: refs[i]!, pack }] : [])),
+    );
+    for (const clash of clashes) await this.recordAtPackRef(clash.later.ref, config, nameClashMessage(clash));
     const ignores = configIgnores(config.dir, config.ignore);
     if (packs.length === 0 && refs.length > 0) {
       // Every pack failed to load: linting against no rules would report the files as clean.
@@ -109,8 +113,8 @@ export class RuleSetResolver {
         else if (error instanceof PackFileUnreadable) {
           const from = this.options.packs || !config.path ? 'the current folder' : "the config's folder";
           const message = `cannot read rule pack '${ref}' (${error.path}): ${error.reason}; a pack path is relative to ${from}`;
-          await this.recordUnknownPack(ref, config, message);
-        } else await this.recordUnknownPack(ref, config, error instanceof Error ? error.message : String(error));
+          await this.recordAtPackRef(ref, config, message);
+        } else await this.recordAtPackRef(ref, config, error instanceof Error ? error.message : String(error));
         return undefined;
       });
       this.packs.set(key, entry);
@@ -118,8 +122,8 @@ export class RuleSetResolver {
     return entry;
   }
 
-  /** A pack name that is not bundled: point at it in the config, or say it came from --pack. */
-  private async recordUnknownPack(ref: string, config: Config, message: string): Promise<void> {
+  /** A problem with a pack as named: point at it in the config, or say it came from --pack. */
+  private async recordAtPackRef(ref: string, config: Config, message: string): Promise<void> {
     if (this.options.packs || !config.path) {
       this.add({ file: '--pack', line: 0, column: 0, message });
       return;
@@ -166,4 +170,16 @@ export class RuleSetResolver {
     this.seenProblems.add(key);
     this.problems.push(problem);
   }
+}
+
+/** Which two packs share a name, and what to do: the later one is left out meanwhile. */
+function nameClashMessage({ later, first }: NameClash): string {
+  const shown = (ref: string) => (isBundledRef(ref) ? `the bundled pack '${ref}'` : `the rule pack '${ref}'`);
+  // A bundled pack cannot be renamed: the user's own pack must be.
+  const own = [later.ref, first.ref].filter((ref) => !isBundledRef(ref));
+  const rename = own.length === 1 ? `give '${own[0]}' another 'name'` : 'give one of them another \'name\'';
+  return (
+    `${shown(later.ref)} is named '${later.pack.name}', like ${shown(first.ref)}: rule ids and 'rules' settings ` +
+    `cannot tell the two apart; ${rename}, or use only one (${shown(later.ref)} is left out)`
+  );
 }
