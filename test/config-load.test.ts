@@ -284,3 +284,48 @@ describe('two packs with one name', () => {
     ]);
   });
 });
+
+describe("'rules' keys that name no loaded rule or pack", () => {
+  const house = 'name: house\nrules:\n  - id: council\n    kind: existence\n    severity: error\n    message: "\'{{actual}}\'"\n    terms: [local authority]\n';
+  const configText = 'packs: [third-sector, rules/house.yaml]\nrules:\n  thrid-sector/non-profit: off\n  house/council: warning\n';
+  const dir = tree('rule-keys', {
+    'ok/.canvass.yaml': configText,
+    'ok/rules/house.yaml': house,
+    'ok/a.txt': 'Text.\n',
+    // The same config, but its pack file is missing: 'house/council' cannot be checked.
+    'missing/.canvass.yaml': configText,
+    'missing/a.txt': 'Text.\n',
+  });
+
+  it('are reported, with did-you-mean, when a pack is named by path and every pack loaded', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir });
+    await resolver.forFile(join(dir, 'ok', 'a.txt'));
+    expect(resolver.problems).toEqual([
+      {
+        file: join(dir, 'ok', '.canvass.yaml'),
+        line: 3,
+        column: 3,
+        message: "unknown rule 'thrid-sector/non-profit' in 'rules' (did you mean 'third-sector/non-profit'?); loaded packs: third-sector, house",
+      },
+    ]);
+  });
+
+  it('about a pack file that failed to load are not reported (its name is unknown); the failure is', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir });
+    await resolver.forFile(join(dir, 'missing', 'a.txt'));
+    expect(resolver.problems).toEqual([
+      {
+        file: join(dir, 'missing', '.canvass.yaml'),
+        line: 1,
+        column: 23,
+        message: `cannot read rule pack 'rules/house.yaml' (${join(dir, 'missing', 'rules', 'house.yaml')}): no such file or directory (ENOENT); a pack path is relative to the config's folder`,
+      },
+    ]);
+  });
+
+  it('about packs that --pack left out are not reported', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir, packs: ['uk-spelling'] });
+    await resolver.forFile(join(dir, 'ok', 'a.txt'));
+    expect(resolver.problems).toEqual([]);
+  });
+});

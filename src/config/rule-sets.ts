@@ -100,7 +100,7 @@ export class RuleSetResolver {
       return { config, ruleSet: undefined, blocked: `not linted: no rule pack could be loaded (${names}); see the pack errors`, ignores };
     }
     const ruleSet = compileRuleSet(packs, { severities: config.rules, knownAcronyms: config.acronyms });
-    await this.checkRuleKeys(config, ruleSet);
+    await this.checkRuleKeys(config, ruleSet, refs.filter((_, i) => loaded[i] === undefined));
     return { config, ruleSet, ignores };
   }
 
@@ -135,13 +135,15 @@ export class RuleSetResolver {
   }
 
   /** A `rules:` key naming no loaded rule or pack is a config error (a typo disables nothing). */
-  private async checkRuleKeys(config: Config, ruleSet: RuleSet): Promise<void> {
+  private async checkRuleKeys(config: Config, ruleSet: RuleSet, failedRefs: readonly string[]): Promise<void> {
     const known = [...ruleSet.knownIds, ...ruleSet.packNames];
-    // Keys about packs that are not loaded are not typos: the pack failed to load (reported
-    // already) or --pack chose other packs for this run.
+    // Keys about packs that are not loaded are not typos when --pack chose other packs for this
+    // run, or when the pack failed to load (reported already): a bundled name that failed is
+    // that name; a pack file that failed has a name no one knows. When every pack loaded, every
+    // pack name is known, and a key about any other pack is a typo.
     const notLoaded = (key: string) => {
       const pack = key.split('/')[0]!;
-      return !ruleSet.packNames.has(pack) && (this.options.packs !== undefined || config.packs.some((p) => p === pack || p.includes('/') || /\.ya?ml$/.test(p)));
+      return !ruleSet.packNames.has(pack) && (this.options.packs !== undefined || failedRefs.some((ref) => ref === pack || !isBundledRef(ref)));
     };
     const unknown = Object.keys(config.rules).filter(
       (k) => !ruleSet.knownIds.has(k) && !ruleSet.packNames.has(k) && !notLoaded(k),
