@@ -737,6 +737,49 @@ describe('config discovery and options', () => {
     ]);
   });
 
+  it("a folder or glob that the config's ignore leaves nothing of is an input error (exit 2), as with --ignore, saying which ignore", () => {
+    const dir = project({
+      '.canvass.yaml': 'ignore: [drafts]\n',
+      'docs/drafts/d.md': ERROR_TEXT,
+      'docs/old/o.md': ERROR_TEXT,
+      'sub/.canvass.yaml': 'ignore: ["*.md"]\n',
+      'sub/s.md': ERROR_TEXT,
+    });
+    const folder = (input: string, by: string) =>
+      `${input}:1:1 error canvass/input no .txt, .md or .markdown files found in '${input}/' that are not ignored by ${by}`;
+    const r = lint(dir, ['docs/drafts', 'docs/**/d.md', 'sub', '--format', 'compact']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stdout)).toEqual([
+      folder('docs/drafts', "'ignore' in .canvass.yaml"),
+      "docs/**/d.md:1:1 error canvass/input all files matching the pattern 'docs/**/d.md' are ignored by 'ignore' in .canvass.yaml",
+      folder('sub', "'ignore' in sub/.canvass.yaml"),
+    ]);
+    // --ignore took some files of the folder, each config the others.
+    const both = lint(dir, ['.', '--ignore', 'old', '--format', 'compact']);
+    expect(both.code).toBe(2);
+    expect(lines(both.stdout)).toEqual([folder('.', "--ignore and 'ignore' in .canvass.yaml and sub/.canvass.yaml")]);
+    // --ignore alone says so too.
+    const option = lint(dir, ['docs', '--ignore', 'drafts', '--ignore', 'old', '--format', 'compact']);
+    expect(option.code).toBe(2);
+    expect(lines(option.stdout)).toEqual([folder('docs', '--ignore')]);
+    // A file left to lint, or named on the command line, is no error.
+    expect(lint(dir, ['docs', '--format', 'compact']).code).toBe(1);
+    const named = lint(dir, ['docs/drafts', 'docs/drafts/d.md', '--format', 'compact']);
+    expect(named.code).toBe(1);
+    expect(lines(named.stdout)).toEqual([errorLine('docs/drafts/d.md')]);
+  });
+
+  it("the config's ignore leaving nothing of a folder is an error on worker threads too", () => {
+    const files: Record<string, string> = { '.canvass.yaml': 'ignore: [drafts]\n' };
+    for (let i = 0; i < 70; i++) files[`docs/drafts/f${String(i).padStart(2, '0')}.md`] = ERROR_TEXT;
+    const dir = project(files);
+    const r = lint(dir, ['docs', '--jobs', '2', '--format', 'compact']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stdout)).toEqual([
+      "docs:1:1 error canvass/input no .txt, .md or .markdown files found in 'docs/' that are not ignored by 'ignore' in .canvass.yaml",
+    ]);
+  });
+
   it('--ignore on the command line skips matching files', () => {
     const dir = project({ 'docs/archive/old.md': ERROR_TEXT, 'docs/new.md': WARNING_TEXT });
     const r = lint(dir, ['docs', '--ignore', 'archive/**', '--format', 'json']);
