@@ -700,6 +700,23 @@ describe('config discovery and options', () => {
     expect(lines(named.stdout).sort()).toEqual([errorLine('proj/drafts/d.md'), errorLine('proj/final.md')].sort());
   });
 
+  it('a --config that does not exist: its name, the reason in words and what to do, no position; no file is linted (exit 2)', () => {
+    const dir = project({ 'docs/a.md': ERROR_TEXT });
+    const r = lint(dir, ['docs', '--config', 'nope.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe(
+      [
+        'error  nope.yaml: cannot read config file: no such file or directory (ENOENT); give --config the path of a config file, relative to the current folder',
+        '',
+        'docs/a.md',
+        '  error  not linted: the configuration nope.yaml cannot be read',
+        '',
+        '✖ 2 problems (2 errors, 0 warnings, 0 suggestions) in 1 file',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it("--config from outside the linted folder: its ignore globs, relative to the config's folder, still apply", () => {
     const dir = project({
       // "proj/final.md" is relative to cfg/, so it names cfg/proj/final.md, not this file.

@@ -1,10 +1,10 @@
 // The .canvass.yaml config: discovery, defaults, and located problems.
 // Line and column numbers below were worked out by reading the YAML in each test.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultConfig, findConfigFile, loadConfigFile } from '../src/config/config.js';
+import { ConfigFileUnreadable, defaultConfig, findConfigFile, loadConfigFile } from '../src/config/config.js';
 import { parseConfig } from '../src/config/config-schema.js';
 import { LocatedError } from '../src/yaml/located.js';
 import { RuleSetResolver } from '../src/config/rule-sets.js';
@@ -161,13 +161,56 @@ acronyms: [CYPP, 3]
     for (const [, , message] of found) expect(message).toMatch(/^YAML syntax error: /);
   });
 
-  it('reports an unreadable config file at 1:1', async () => {
+  it('an unreadable config file names the file and the reason in words, at no position', async () => {
     const missing = join(root, 'missing', '.canvass.yaml');
     const error = await loadConfigFile(missing).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LocatedError);
-    const [problem] = (error as LocatedError).problems;
-    expect(problem).toMatchObject({ file: missing, line: 1, column: 1 });
-    expect(problem!.message).toMatch(/^cannot read config file: ENOENT/);
+    expect(error).toBeInstanceOf(ConfigFileUnreadable);
+    expect((error as ConfigFileUnreadable).path).toBe(missing);
+    expect((error as ConfigFileUnreadable).reason).toBe('no such file or directory (ENOENT)');
+  });
+});
+
+describe('a config file that cannot be read', () => {
+  const dir = tree('unreadable-config', { 'docs/a.txt': 'Text.\n', 'folder.yaml/keep': '' });
+
+  it('given with --config: its path, no position, the reason in words and what to do; its files are not linted', async () => {
+    for (const [given, reason] of [
+      ['nope.yaml', 'no such file or directory (ENOENT)'],
+      ['folder.yaml', 'is a directory (EISDIR)'],
+    ] as const) {
+      const resolver = new RuleSetResolver({ cwd: dir, configPath: given });
+      const { ruleSet, blocked } = await resolver.forFile(join(dir, 'docs', 'a.txt'));
+      expect(ruleSet).toBeUndefined();
+      expect(blocked).toBe(`not linted: the configuration ${given} cannot be read`);
+      expect(resolver.problems).toEqual([
+        {
+          file: join(dir, given),
+          line: 0,
+          column: 0,
+          message: `cannot read config file: ${reason}; give --config the path of a config file, relative to the current folder`,
+        },
+      ]);
+    }
+  });
+
+  // Permissions do not bind root (CI runs as root): this runs for everyone else.
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('found by discovery: says to make it readable', async () => {
+    const found = tree('unreadable-found-config', { '.canvass.yaml': 'packs: [third-sector]\n', 'a.txt': 'Text.\n' });
+    chmodSync(join(found, '.canvass.yaml'), 0o000);
+    try {
+      const resolver = new RuleSetResolver({ cwd: found });
+      await resolver.forFile(join(found, 'a.txt'));
+      expect(resolver.problems).toEqual([
+        {
+          file: join(found, '.canvass.yaml'),
+          line: 0,
+          column: 0,
+          message: 'cannot read config file: permission denied (EACCES); make it readable, or remove it',
+        },
+      ]);
+    } finally {
+      chmodSync(join(found, '.canvass.yaml'), 0o644);
+    }
   });
 });
 

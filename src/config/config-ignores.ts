@@ -5,7 +5,7 @@
 import { dirname, relative } from 'node:path';
 import { ignoreMatcher } from '../ingest/ignore.js';
 import { LocatedError, formatProblem } from '../yaml/located-error.js';
-import { findConfigFile, loadConfigFile } from './config.js';
+import { ConfigFileUnreadable, findConfigFile, loadConfigFile } from './config.js';
 
 /**
  * Is a file (absolute path) ignored by these globs, relative to `dir` (the config's folder)?
@@ -36,7 +36,8 @@ export class ConfigIgnores {
       entry = loadConfigFile(configPath).then(
         (config) => configIgnores(config.dir, config.ignore),
         (error: unknown) => {
-          this.problems.push(error instanceof LocatedError ? error.problems.map(formatProblem).join('\n') : String(error));
+          const problems = error instanceof ConfigFileUnreadable ? [error.problem(false)] : error instanceof LocatedError ? error.problems : [];
+          this.problems.push(problems.length ? problems.map(formatProblem).join('\n') : String(error));
           return undefined;
         },
       );

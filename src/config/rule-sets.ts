@@ -16,7 +16,7 @@ import type { Pack } from '../packs/types.js';
 import { didYouMeanSuffix } from '../yaml/did-you-mean.js';
 import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
 import { configIgnores } from './config-ignores.js';
-import { defaultConfig, findConfigFile, loadConfigFile, type Config } from './config.js';
+import { ConfigFileUnreadable, defaultConfig, findConfigFile, loadConfigFile, type Config } from './config.js';
 
 export interface ResolvedRules {
   config: Config | undefined;
@@ -82,9 +82,12 @@ export class RuleSetResolver {
     try {
       config = configPath ? await loadConfigFile(configPath) : defaultConfig(this.options.cwd);
     } catch (error) {
-      this.record(error, configPath ?? '.canvass.yaml');
+      const unreadable = error instanceof ConfigFileUnreadable;
+      if (unreadable) this.add(error.problem(this.options.configPath !== undefined));
+      else this.record(error, configPath ?? '.canvass.yaml');
       const shown = relative(this.options.cwd, configPath ?? '') || configPath;
-      return { config: undefined, ruleSet: undefined, blocked: `not linted: the configuration ${shown} has errors`, ignores: () => false };
+      const why = unreadable ? 'cannot be read' : 'has errors';
+      return { config: undefined, ruleSet: undefined, blocked: `not linted: the configuration ${shown} ${why}`, ignores: () => false };
     }
     const refs = this.options.packs ?? config.packs;
     const baseDir = this.options.packs ? this.options.cwd : config.dir;
