@@ -14,7 +14,7 @@ import { isBundledRef, PackFileUnreadable, resolvePack } from '../packs/load.js'
 import { distinctPacks, type NameClash } from '../packs/name-clashes.js';
 import type { Pack } from '../packs/types.js';
 import { didYouMeanSuffix } from '../yaml/did-you-mean.js';
-import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
+import { LocatedError, PACK_OPTION, type LocatedProblem } from '../yaml/located-error.js';
 import { configIgnores } from './config-ignores.js';
 import { ConfigFileUnreadable, defaultConfig, findConfigFile, loadConfigFile, type Config } from './config.js';
 
@@ -128,7 +128,7 @@ export class RuleSetResolver {
   /** A problem with a pack as named: point at it in the config, or say it came from --pack. */
   private async recordAtPackRef(ref: string, config: Config, message: string): Promise<void> {
     if (this.options.packs || !config.path) {
-      this.add({ file: '--pack', line: 0, column: 0, message });
+      this.add({ file: PACK_OPTION, line: 0, column: 0, message });
       return;
     }
     const { parseLocatedYaml } = await import('../yaml/located.js');
