@@ -251,7 +251,7 @@ describe('bad input', () => {
     const r = lint(dir, ['bin.txt', 'good.md', '--format', 'compact']);
     expect(r.code).toBe(2);
     expect(lines(r.stdout)).toEqual([
-      `bin.txt:1:1 error canvass/input binary file (contains NUL bytes at byte ${bytes.indexOf(0)}); canvass reads .txt and .md text files`,
+      `bin.txt error canvass/input binary file (contains NUL bytes at byte ${bytes.indexOf(0)}); canvass reads .txt and .md text files`,
       errorLine('good.md'),
     ]);
   });
@@ -311,8 +311,8 @@ describe('bad input', () => {
     expect(r.code).toBe(2);
     const out = lines(r.stdout);
     expect(out).toHaveLength(2);
-    expect(out[0]).toMatch(/^missing\.md:\d+:\d+ error canvass\/input .*'missing\.md'/);
-    expect(out[0]).toContain('no such file or directory');
+    // No position: the file is not there to point into.
+    expect(out[0]).toBe("missing.md error canvass/input no such file or directory: 'missing.md'");
     expect(out[1]).toBe(errorLine('good.md'));
 
     const json = parseReport(lint(dir, ['missing.md', 'good.md', '--format', 'json']).stdout);
@@ -382,7 +382,7 @@ describe('bad input', () => {
     const out = lines(r.stdout);
     expect(out).toHaveLength(2);
     expect(out[0]).toMatch(new RegExp(`^mine\\.yaml:${kind.line}:${kind.column} error canvass/config `));
-    expect(out[1]).toBe('good.md:1:1 error canvass/input not linted: no rule pack could be loaded (./mine.yaml); see the pack errors');
+    expect(out[1]).toBe('good.md error canvass/input not linted: no rule pack could be loaded (./mine.yaml); see the pack errors');
     const stylish = lint(dir, ['good.md']);
     expect(stylish.stdout).not.toContain('0 of 1 file');
     expect(stylish.stdout).toContain('not linted: no rule pack could be loaded');
@@ -644,7 +644,7 @@ describe('--fix', () => {
         const r = lint(dir, ['locked/doc.md', 'open.md', '--fix', '--format', 'compact']);
         expect(r.code).toBe(2);
         expect(lines(r.stdout)).toEqual([
-          'locked/doc.md:1:1 error canvass/input not fixed: cannot write the file: permission denied (EACCES)',
+          'locked/doc.md error canvass/input not fixed: cannot write the file: permission denied (EACCES)',
           errorLine('locked/doc.md'),
         ]);
         expect(readFileSync(join(dir, 'locked', 'doc.md'), 'utf8')).toBe(ERROR_TEXT);
@@ -718,6 +718,103 @@ describe('config discovery and options', () => {
     const named = lint(dir, ['proj', 'proj/drafts/d.md', '--format', 'compact']);
     expect(named.code).toBe(1);
     expect(lines(named.stdout).sort()).toEqual([errorLine('proj/drafts/d.md'), errorLine('proj/final.md')].sort());
+  });
+
+  it('a --config that does not exist: its name, the reason in words and what to do, no position; no file is linted (exit 2)', () => {
+    const dir = project({ 'docs/a.md': ERROR_TEXT });
+    const r = lint(dir, ['docs', '--config', 'nope.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe(
+      [
+        'error  nope.yaml: cannot read config file: no such file or directory (ENOENT); give --config the path of a config file, relative to the current folder',
+        '',
+        'docs/a.md',
+        '  error  not linted: the configuration nope.yaml cannot be read',
+        '',
+        '✖ 2 problems (2 errors, 0 warnings, 0 suggestions) in 1 file',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("--config from outside the linted folder: its ignore globs, relative to the config's folder, still apply", () => {
+    const dir = project({
+      // "proj/final.md" is relative to cfg/, so it names cfg/proj/final.md, not this file.
+      'cfg/.canvass.yaml': 'ignore: [drafts, "*.old.md", ../proj/notes/**, proj/final.md]\n',
+      'proj/drafts/d.md': ERROR_TEXT,
+      'proj/a.old.md': ERROR_TEXT,
+      'proj/notes/n.md': ERROR_TEXT,
+      'proj/final.md': ERROR_TEXT,
+    });
+    const fromAbove = lint(dir, ['proj', '--config', 'cfg/.canvass.yaml', '--format', 'compact']);
+    expect(fromAbove.code).toBe(1);
+    expect(lines(fromAbove.stdout)).toEqual([errorLine('proj/final.md')]);
+    const fromInside = lint(join(dir, 'proj'), ['.', '--config', '../cfg/.canvass.yaml', '--format', 'compact']);
+    expect(fromInside.code).toBe(1);
+    expect(lines(fromInside.stdout)).toEqual([errorLine('final.md')]);
+  });
+
+  it('two pack files with one name: a config error (exit 2) at the later one, which is left out', () => {
+    const pack = (word: string) =>
+      `name: house\nrules:\n  - id: word\n    kind: existence\n    severity: warning\n    message: "'{{actual}}' (${word})"\n    terms: [${word}]\n`;
+    const text = 'The alpha and the beta.\n';
+    const dir = project({
+      '.canvass.yaml': 'packs: [a.yaml, b.yaml]\n',
+      'a.yaml': pack('alpha'),
+      'b.yaml': pack('beta'),
+      'doc.txt': text,
+    });
+    const r = lint(dir, ['doc.txt', '--format', 'compact']);
+    expect(r.code).toBe(2);
+    const config = 'packs: [a.yaml, b.yaml]\n';
+    const at = pos(config, 'b.yaml');
+    expect(lines(r.stdout)).toEqual([
+      `.canvass.yaml:${at.line}:${at.column} error canvass/config the rule pack 'b.yaml' is named 'house', like the rule pack 'a.yaml': rule ids and 'rules' settings cannot tell the two apart; give one of them another 'name', or use only one (the rule pack 'b.yaml' is left out)`,
+      compactLine('doc.txt', text, 'alpha', 'warning', 'house/word', "'alpha' (alpha)"),
+    ]);
+  });
+
+  it("a folder or glob that the config's ignore leaves nothing of is an input error (exit 2), as with --ignore, saying which ignore", () => {
+    const dir = project({
+      '.canvass.yaml': 'ignore: [drafts]\n',
+      'docs/drafts/d.md': ERROR_TEXT,
+      'docs/old/o.md': ERROR_TEXT,
+      'sub/.canvass.yaml': 'ignore: ["*.md"]\n',
+      'sub/s.md': ERROR_TEXT,
+    });
+    const folder = (input: string, by: string) =>
+      `${input} error canvass/input no .txt, .md or .markdown files found in '${input}/' that are not ignored by ${by}`;
+    const r = lint(dir, ['docs/drafts', 'docs/**/d.md', 'sub', '--format', 'compact']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stdout)).toEqual([
+      folder('docs/drafts', "'ignore' in .canvass.yaml"),
+      "docs/**/d.md error canvass/input all files matching the pattern 'docs/**/d.md' are ignored by 'ignore' in .canvass.yaml",
+      folder('sub', "'ignore' in sub/.canvass.yaml"),
+    ]);
+    // --ignore took some files of the folder, each config the others.
+    const both = lint(dir, ['.', '--ignore', 'old', '--format', 'compact']);
+    expect(both.code).toBe(2);
+    expect(lines(both.stdout)).toEqual([folder('.', "--ignore and 'ignore' in .canvass.yaml and sub/.canvass.yaml")]);
+    // --ignore alone says so too.
+    const option = lint(dir, ['docs', '--ignore', 'drafts', '--ignore', 'old', '--format', 'compact']);
+    expect(option.code).toBe(2);
+    expect(lines(option.stdout)).toEqual([folder('docs', '--ignore')]);
+    // A file left to lint, or named on the command line, is no error.
+    expect(lint(dir, ['docs', '--format', 'compact']).code).toBe(1);
+    const named = lint(dir, ['docs/drafts', 'docs/drafts/d.md', '--format', 'compact']);
+    expect(named.code).toBe(1);
+    expect(lines(named.stdout)).toEqual([errorLine('docs/drafts/d.md')]);
+  });
+
+  it("the config's ignore leaving nothing of a folder is an error on worker threads too", () => {
+    const files: Record<string, string> = { '.canvass.yaml': 'ignore: [drafts]\n' };
+    for (let i = 0; i < 70; i++) files[`docs/drafts/f${String(i).padStart(2, '0')}.md`] = ERROR_TEXT;
+    const dir = project(files);
+    const r = lint(dir, ['docs', '--jobs', '2', '--format', 'compact']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stdout)).toEqual([
+      "docs error canvass/input no .txt, .md or .markdown files found in 'docs/' that are not ignored by 'ignore' in .canvass.yaml",
+    ]);
   });
 
   it('--ignore on the command line skips matching files', () => {

@@ -1,10 +1,10 @@
 // The .canvass.yaml config: discovery, defaults, and located problems.
 // Line and column numbers below were worked out by reading the YAML in each test.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultConfig, findConfigFile, loadConfigFile } from '../src/config/config.js';
+import { ConfigFileUnreadable, defaultConfig, findConfigFile, loadConfigFile } from '../src/config/config.js';
 import { parseConfig } from '../src/config/config-schema.js';
 import { LocatedError } from '../src/yaml/located.js';
 import { RuleSetResolver } from '../src/config/rule-sets.js';
@@ -161,13 +161,56 @@ acronyms: [CYPP, 3]
     for (const [, , message] of found) expect(message).toMatch(/^YAML syntax error: /);
   });
 
-  it('reports an unreadable config file at 1:1', async () => {
+  it('an unreadable config file names the file and the reason in words, at no position', async () => {
     const missing = join(root, 'missing', '.canvass.yaml');
     const error = await loadConfigFile(missing).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LocatedError);
-    const [problem] = (error as LocatedError).problems;
-    expect(problem).toMatchObject({ file: missing, line: 1, column: 1 });
-    expect(problem!.message).toMatch(/^cannot read config file: ENOENT/);
+    expect(error).toBeInstanceOf(ConfigFileUnreadable);
+    expect((error as ConfigFileUnreadable).path).toBe(missing);
+    expect((error as ConfigFileUnreadable).reason).toBe('no such file or directory (ENOENT)');
+  });
+});
+
+describe('a config file that cannot be read', () => {
+  const dir = tree('unreadable-config', { 'docs/a.txt': 'Text.\n', 'folder.yaml/keep': '' });
+
+  it('given with --config: its path, no position, the reason in words and what to do; its files are not linted', async () => {
+    for (const [given, reason] of [
+      ['nope.yaml', 'no such file or directory (ENOENT)'],
+      ['folder.yaml', 'is a directory (EISDIR)'],
+    ] as const) {
+      const resolver = new RuleSetResolver({ cwd: dir, configPath: given });
+      const { ruleSet, blocked } = await resolver.forFile(join(dir, 'docs', 'a.txt'));
+      expect(ruleSet).toBeUndefined();
+      expect(blocked).toBe(`not linted: the configuration ${given} cannot be read`);
+      expect(resolver.problems).toEqual([
+        {
+          file: join(dir, given),
+          line: 0,
+          column: 0,
+          message: `cannot read config file: ${reason}; give --config the path of a config file, relative to the current folder`,
+        },
+      ]);
+    }
+  });
+
+  // Permissions do not bind root (CI runs as root): this runs for everyone else.
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('found by discovery: says to make it readable', async () => {
+    const found = tree('unreadable-found-config', { '.canvass.yaml': 'packs: [third-sector]\n', 'a.txt': 'Text.\n' });
+    chmodSync(join(found, '.canvass.yaml'), 0o000);
+    try {
+      const resolver = new RuleSetResolver({ cwd: found });
+      await resolver.forFile(join(found, 'a.txt'));
+      expect(resolver.problems).toEqual([
+        {
+          file: join(found, '.canvass.yaml'),
+          line: 0,
+          column: 0,
+          message: 'cannot read config file: permission denied (EACCES); make it readable, or remove it',
+        },
+      ]);
+    } finally {
+      chmodSync(join(found, '.canvass.yaml'), 0o644);
+    }
   });
 });
 
@@ -235,5 +278,97 @@ describe('a pack file that cannot be read', () => {
         message: `cannot read rule pack 'folder.yaml' (${join(dir, 'packs', 'folder.yaml')}): is a directory (EISDIR); a pack path is relative to the current folder`,
       },
     ]);
+  });
+});
+
+describe('two packs with one name', () => {
+  // Rule ids, `rules` settings and directives name a pack by its name: two packs called 'x'
+  // would be indistinguishable, so the later one is left out and the config is in error.
+  const pack = (name: string, word: string) =>
+    `name: ${name}\nrules:\n  - id: word\n    kind: existence\n    severity: error\n    message: "'{{actual}}' (${word})"\n    terms: [${word}]\n`;
+  const dir = tree('pack-name-clash', {
+    '.canvass.yaml': 'packs:\n  - rules/a.yaml\n  - ./rules/a.yaml\n  - rules/b.yaml\n',
+    'rules/a.yaml': pack('x', 'alpha'),
+    'rules/b.yaml': pack('x', 'beta'),
+    'rules/spelling.yaml': pack('uk-spelling', 'gamma'),
+    'a.txt': 'Text.\n',
+  });
+
+  it('is reported at the config line naming the later pack, which is left out; the same file named twice is used once', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir });
+    const { ruleSet } = await resolver.forFile(join(dir, 'a.txt'));
+    expect([...ruleSet!.packNames]).toEqual(['x']);
+    // One rule: 'rules/a.yaml' once, 'rules/b.yaml' not at all.
+    expect(ruleSet!.rules.map((r) => r.rule.message)).toEqual(["'{{actual}}' (alpha)"]);
+    expect(resolver.problems).toEqual([
+      {
+        file: join(dir, '.canvass.yaml'),
+        line: 4,
+        column: 5,
+        message:
+          "the rule pack 'rules/b.yaml' is named 'x', like the rule pack 'rules/a.yaml': rule ids and 'rules' settings cannot tell the two apart; give one of them another 'name', or use only one (the rule pack 'rules/b.yaml' is left out)",
+      },
+    ]);
+  });
+
+  it('a pack file named like a bundled pack is reported against --pack, saying which one to rename', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir, packs: ['uk-spelling', 'rules/spelling.yaml'] });
+    const { ruleSet } = await resolver.forFile(join(dir, 'a.txt'));
+    expect([...ruleSet!.packNames]).toEqual(['uk-spelling']);
+    expect(ruleSet!.knownIds.has('uk-spelling/word')).toBe(false);
+    expect(resolver.problems).toEqual([
+      {
+        file: '--pack',
+        line: 0,
+        column: 0,
+        message:
+          "the rule pack 'rules/spelling.yaml' is named 'uk-spelling', like the bundled pack 'uk-spelling': rule ids and 'rules' settings cannot tell the two apart; give 'rules/spelling.yaml' another 'name', or use only one (the rule pack 'rules/spelling.yaml' is left out)",
+      },
+    ]);
+  });
+});
+
+describe("'rules' keys that name no loaded rule or pack", () => {
+  const house = 'name: house\nrules:\n  - id: council\n    kind: existence\n    severity: error\n    message: "\'{{actual}}\'"\n    terms: [local authority]\n';
+  const configText = 'packs: [third-sector, rules/house.yaml]\nrules:\n  thrid-sector/non-profit: off\n  house/council: warning\n';
+  const dir = tree('rule-keys', {
+    'ok/.canvass.yaml': configText,
+    'ok/rules/house.yaml': house,
+    'ok/a.txt': 'Text.\n',
+    // The same config, but its pack file is missing: 'house/council' cannot be checked.
+    'missing/.canvass.yaml': configText,
+    'missing/a.txt': 'Text.\n',
+  });
+
+  it('are reported, with did-you-mean, when a pack is named by path and every pack loaded', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir });
+    await resolver.forFile(join(dir, 'ok', 'a.txt'));
+    expect(resolver.problems).toEqual([
+      {
+        file: join(dir, 'ok', '.canvass.yaml'),
+        line: 3,
+        column: 3,
+        message: "unknown rule 'thrid-sector/non-profit' in 'rules' (did you mean 'third-sector/non-profit'?); loaded packs: third-sector, house",
+      },
+    ]);
+  });
+
+  it('about a pack file that failed to load are not reported (its name is unknown); the failure is', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir });
+    await resolver.forFile(join(dir, 'missing', 'a.txt'));
+    expect(resolver.problems).toEqual([
+      {
+        file: join(dir, 'missing', '.canvass.yaml'),
+        line: 1,
+        column: 23,
+        message: `cannot read rule pack 'rules/house.yaml' (${join(dir, 'missing', 'rules', 'house.yaml')}): no such file or directory (ENOENT); a pack path is relative to the config's folder`,
+      },
+    ]);
+  });
+
+  it('about packs that --pack left out are not reported', async () => {
+    const resolver = new RuleSetResolver({ cwd: dir, packs: ['uk-spelling'] });
+    await resolver.forFile(join(dir, 'ok', 'a.txt'));
+    expect(resolver.problems).toEqual([]);
   });
 });

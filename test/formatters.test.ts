@@ -103,7 +103,7 @@ describe('compact', () => {
       [
         "corpus/a.txt:42:112 warning third-sector/voluntary-for-third 'voluntary sector' leaves out social enterprises",
         'corpus/a.txt:54:92 suggestion third-sector/acronym-defined Define VCS before using it',
-        'corpus/broken.txt:1:1 error canvass/input binary file (contains NUL bytes at byte 12)',
+        'corpus/broken.txt error canvass/input binary file (contains NUL bytes at byte 12)',
         'corpus/b.md:3:5 warning canvass/input invalid UTF-8 replaced',
         "corpus/b.md:7:3 error style/banned Don't write 'Big Society', write: plain words",
         '',
@@ -376,6 +376,43 @@ describe('config problems', () => {
     expect(parsed.summary.configErrors).toBe(1);
     expect(lintFormatters.compact(r, { color: false })).toBe(
       "rules/bad.yaml:12:3 error canvass/config unknown key 'sevrity' in rule 'x' (did you mean 'severity'?)\n",
+    );
+  });
+});
+
+describe('problems with no position', () => {
+  // A pack named by --pack is in no file; a config file that cannot be read has no line; a file
+  // that cannot be linted at all has no place in it. None may be given a made-up 1:1 or line 0.
+  // (stylish already writes 'file: message' for them, and json documents line and column 0.)
+  const packMessage = "unknown rule pack 'thrid-sector' (available packs: third-sector, uk-spelling)";
+  const configMessage = 'cannot read config file: no such file or directory (ENOENT)';
+  const r = report(
+    [{ path: 'a.md', findings: [], problems: [{ severity: 'error', message: 'not linted: no rule pack could be loaded' }] }],
+    [
+      { file: '--pack', line: 0, column: 0, message: packMessage },
+      { file: 'nope.yaml', line: 0, column: 0, message: configMessage },
+    ],
+  );
+
+  it('compact leaves out :line:column', () => {
+    expect(compact(r, plain)).toBe(
+      [
+        `--pack error canvass/config ${packMessage}`,
+        `nope.yaml error canvass/config ${configMessage}`,
+        'a.md error canvass/input not linted: no rule pack could be loaded',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('github leaves out file= for --pack (saying it in the message) and line= and col= for all', () => {
+    expect(github(r, plain)).toBe(
+      [
+        `::error title=canvass/config::--pack: ${packMessage}`,
+        `::error file=nope.yaml,title=canvass/config::${configMessage}`,
+        '::error file=a.md::not linted: no rule pack could be loaded',
+        '',
+      ].join('\n'),
     );
   });
 });

@@ -103,9 +103,32 @@ describe('discoverInputs', () => {
     });
     expect(result.files).toEqual([]);
     expect(result.problems).toEqual([
-      { input: 'other', message: "no .txt, .md or .markdown files found in 'other/' that are not ignored" },
-      { input: 'other/*.md', message: "all files matching the pattern 'other/*.md' are ignored" },
-      { input: 'corpus/drafts/', message: "no .txt, .md or .markdown files found in 'corpus/drafts/' that are not ignored" },
+      { input: 'other', message: "no .txt, .md or .markdown files found in 'other/' that are not ignored by --ignore" },
+      { input: 'other/*.md', message: "all files matching the pattern 'other/*.md' are ignored by --ignore" },
+      { input: 'corpus/drafts/', message: "no .txt, .md or .markdown files found in 'corpus/drafts/' that are not ignored by --ignore" },
+    ]);
+    expect(result.walked).toEqual([]);
+  });
+
+  it('lists each folder and glob that yielded files, with its files (also those an earlier input gave first)', async () => {
+    const result = await discoverInputs(['corpus/sub', 'corpus/a.txt', 'corpus', 'other/*.md'], {
+      cwd: root,
+      ignore: ['g.md'],
+    });
+    expect(files(result.files)).toEqual([
+      'corpus/sub/d.txt',
+      'corpus/sub/old.bak.md',
+      'corpus/a.txt',
+      'corpus/C.MARKDOWN',
+      'corpus/b.md',
+      'other/x.md',
+    ]);
+    const folder = (dir: string) => `no .txt, .md or .markdown files found in '${dir}/' that are not ignored`;
+    expect(result.walked).toEqual([
+      { input: 'corpus/sub', files: [0, 1], ignoredByOption: false, allIgnored: folder('corpus/sub') },
+      // corpus/drafts/g.md was left out by --ignore.
+      { input: 'corpus', files: [3, 2, 4, 0, 1], ignoredByOption: true, allIgnored: folder('corpus') },
+      { input: 'other/*.md', files: [5], ignoredByOption: false, allIgnored: "all files matching the pattern 'other/*.md' are ignored" },
     ]);
   });
 

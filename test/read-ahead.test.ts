@@ -11,6 +11,7 @@ import { resolvePack } from '../src/packs/load.js';
 import { repoRoot } from './helpers/cli.js';
 import type { Comparison } from '../src/compare/types.js';
 import { lintInput } from '../src/cli/lint-file.js';
+import type { FileResult } from '../src/lint/finding.js';
 import { RuleSetResolver } from '../src/config/rule-sets.js';
 import { Scanner } from '../src/lint/scanner.js';
 import { corpusDocuments } from './helpers/corpus.js';
@@ -252,7 +253,7 @@ describe('lintInput with hits found ahead', () => {
     const resolver = new RuleSetResolver({ cwd: repoRoot, packs: ['third-sector'] });
     const { ruleSet } = await resolver.forFile(join(repoRoot, 'ahead.txt'));
     const findings = async (preRead: Parameters<typeof lintInput>[4]) =>
-      (await lintInput(ref, resolver, job, undefined, preRead))!.findings.map((f) => [f.ruleId, f.line, f.column]);
+      (await lintInput(ref, resolver, job, undefined, preRead) as FileResult).findings.map((f) => [f.ruleId, f.line, f.column]);
     // Its own scanner's hits: what the worker found is what is linted.
     const flat = ruleSet!.scanner.scanFlat(text);
     expect(await findings({ bytes, hits: { scanner: ruleSet!.scanner, flat } })).toEqual([['third-sector/voluntary-for-third', 1, 5]]);

@@ -2,14 +2,15 @@
 
 import { resolve } from 'node:path';
 import { RuleSetResolver, type ResolverOptions } from '../config/rule-sets.js';
-import { discoverInputs } from '../ingest/discover.js';
+import { discoverInputs, type DiscoveryProblem } from '../ingest/discover.js';
 import { withReadAhead } from '../ingest/read-ahead.js';
 import type { FileResult } from '../lint/finding.js';
 import { lintFormatters, type LintFormatName } from '../report/formatters/index.js';
 import { addToSummary, emptySummary, type LintReport } from '../report/lint-report.js';
 import { JsonLintWriter } from '../report/formatters/json.js';
 import { formatProblem, type LocatedProblem } from '../yaml/located-error.js';
-import { lintInput, type FileJob } from './lint-file.js';
+import { lintInput, type FileJob, type IgnoredFile } from './lint-file.js';
+import { EmptiedInputs } from './emptied-inputs.js';
 import { defaultJobs, lintInParallel, PARALLEL_MIN_FILES } from './parallel-lint.js';
 import { ChunkedOutput } from './chunked-output.js';
 import { colourOutput } from './color.js';
@@ -72,14 +73,20 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
     if (writer) writer.file(shown);
     else kept.push(shown);
   };
-  for (const p of discovery.problems) take({ path: p.input, findings: [], problems: [{ severity: 'error', message: p.message }] });
+  const takeProblem = (p: DiscoveryProblem) => take({ path: p.input, findings: [], problems: [{ severity: 'error', message: p.message }] });
+  for (const p of discovery.problems) takeProblem(p);
+  const emptied = new EmptiedInputs(discovery.walked, io.cwd);
+  let index = 0;
+  const takeOrNote = (r: FileResult | IgnoredFile) => {
+    if ('ignoredBy' in r) emptied.ignored(index, r.ignoredBy);
+    else take(r);
+    index++;
+  };
 
   const files = discovery.files;
   let resolverProblems: LocatedProblem[];
   if (jobs > 1 && files.length >= PARALLEL_MIN_FILES && !files.some((f) => f.kind === 'stdin')) {
-    resolverProblems = await lintInParallel(files, jobs, { job, resolver: resolverOptions }, (r) => {
-      if (r) take(r);
-    });
+    resolverProblems = await lintInParallel(files, jobs, { job, resolver: resolverOptions }, takeOrNote);
   } else {
     const resolver = new RuleSetResolver(resolverOptions);
     // One file at a time; a long list is read ahead on a worker thread (not with --fix, which
@@ -91,11 +98,11 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
     };
     const firstRules = async () => (await resolver.firstRuleSet(absPaths()))?.scanner;
     for await (const { input: ref, preRead } of withReadAhead(files, io.cwd, !options.fix, { scanner: firstRules })) {
-      const result = await lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined, preRead);
-      if (result) take(result);
+      takeOrNote(await lintInput(ref, resolver, job, ref.kind === 'stdin' ? io.stdin : undefined, preRead));
     }
     resolverProblems = resolver.problems;
   }
+  for (const p of emptied.problems()) takeProblem(p);
 
   const configProblems = dedupeProblems(resolverProblems).map((p) => relativeProblem(p, io.cwd));
   summary.configErrors = configProblems.length;

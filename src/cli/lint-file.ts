@@ -23,21 +23,29 @@ export interface FileJob {
   explicit: string[];
 }
 
+/** A file its config's `ignore` leaves out, and that config (absolute path). */
+export interface IgnoredFile {
+  ignoredBy: string;
+}
+
 /** Passes of fix-then-relint: a fix skipped because it overlapped another is tried again. */
 const FIX_PASSES = 3;
 
-/** Lint one input; undefined when the config ignores it. */
+/** Lint one input, unless its config ignores it. */
 export async function lintInput(
   ref: InputRef,
   resolver: RuleSetResolver,
   job: FileJob,
   stdin?: NodeJS.ReadableStream,
   preRead?: PreRead,
-): Promise<FileResult | undefined> {
+): Promise<FileResult | IgnoredFile> {
   const abs =
     ref.kind === 'file' ? resolve(job.cwd, ref.path) : job.stdinFilename ? resolve(job.cwd, job.stdinFilename) : undefined;
   const rules = await resolver.forFile(abs);
-  if (ref.kind === 'file' && abs && !job.explicit.includes(abs) && rules.ignores(abs)) return undefined;
+  if (ref.kind === 'file' && abs && !job.explicit.includes(abs) && rules.ignores(abs)) {
+    // Only a config file has `ignore`; the default config ignores nothing.
+    return { ignoredBy: rules.config?.path ?? '.canvass.yaml' };
+  }
   const read = await readSource(ref, {
     cwd: job.cwd,
     ...(job.stdinFilename ? { stdinFilename: job.stdinFilename } : {}),

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { RuleSetResolver, type ResolverOptions } from '../config/rule-sets.js';
 import type { InputRef } from '../ingest/source.js';
 import type { FileResult } from '../lint/finding.js';
-import { lintInput, type FileJob } from './lint-file.js';
+import { lintInput, type FileJob, type IgnoredFile } from './lint-file.js';
 
 export interface WorkerSetup {
   job: FileJob;
@@ -13,7 +13,7 @@ export interface WorkerSetup {
 
 export type WorkerRequest = { batch: Array<{ index: number; ref: InputRef }> } | { done: true };
 export type WorkerReply =
-  | { results: Array<{ index: number; result: FileResult | undefined }> }
+  | { results: Array<{ index: number; result: FileResult | IgnoredFile }> }
   | { problems: RuleSetResolver['problems'] };
 
 const setup = workerData as WorkerSetup;

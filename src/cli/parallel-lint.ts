@@ -7,7 +7,7 @@ import type { ResolverOptions } from '../config/rule-sets.js';
 import type { InputRef } from '../ingest/source.js';
 import type { FileResult } from '../lint/finding.js';
 import type { LocatedProblem } from '../yaml/located-error.js';
-import type { FileJob } from './lint-file.js';
+import type { FileJob, IgnoredFile } from './lint-file.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './lint-worker.js';
 
 /** Below this many files the start-up of workers costs more than it saves. */
@@ -24,18 +24,18 @@ export function defaultJobs(): number {
 }
 
 /**
- * Lint `files` on `jobs` worker threads. Each result is handed to `emit` in input order (undefined
- * for a file the config ignores) as soon as every file before it is done, and then let go.
+ * Lint `files` on `jobs` worker threads. Each result is handed to `emit` in input order (an
+ * IgnoredFile for a file the config ignores) as soon as every file before it is done, and then let go.
  * Resolves to the config problems the workers met.
  */
 export async function lintInParallel(
   files: readonly InputRef[],
   jobs: number,
   setup: { job: FileJob; resolver: ResolverOptions },
-  emit: (result: FileResult | undefined) => void,
+  emit: (result: FileResult | IgnoredFile) => void,
 ): Promise<LocatedProblem[]> {
   // Results that arrived ahead of an earlier file, by index.
-  const waiting = new Map<number, FileResult | undefined>();
+  const waiting = new Map<number, FileResult | IgnoredFile>();
   let nextToEmit = 0;
   const problems: LocatedProblem[] = [];
   let next = 0;
@@ -58,7 +58,7 @@ export async function lintInParallel(
         if ('results' in reply) {
           for (const { index, result } of reply.results) waiting.set(index, result);
           while (waiting.has(nextToEmit)) {
-            const result = waiting.get(nextToEmit);
+            const result = waiting.get(nextToEmit)!;
             waiting.delete(nextToEmit++);
             emit(result);
           }

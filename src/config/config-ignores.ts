@@ -1,14 +1,27 @@
-// The `ignore` globs of each file's .canvass.yaml, for commands that use no rules (extract):
-// the bundled corpus's config leaves out its own README, whichever command walks the folder.
+// The `ignore` globs of a config, relative to its folder: `configIgnores` for the lint rules of a
+// config, `ConfigIgnores` for commands that use no rules (extract): the bundled corpus's config
+// leaves out its own README, whichever command walks the folder.
 
 import { dirname, relative } from 'node:path';
-import { ignoreMatcher, type IgnoreMatcher } from '../ingest/ignore.js';
+import { ignoreMatcher } from '../ingest/ignore.js';
 import { LocatedError, formatProblem } from '../yaml/located-error.js';
-import { findConfigFile, loadConfigFile } from './config.js';
+import { ConfigFileUnreadable, findConfigFile, loadConfigFile } from './config.js';
+
+/**
+ * Is a file (absolute path) ignored by these globs, relative to `dir` (the config's folder)?
+ * Matched exactly as --ignore is, also for a file outside `dir` (a --config from elsewhere):
+ * a name pattern ("drafts", "*.old.txt") matches at any depth, a path pattern reaches the file
+ * as written from `dir` ("../responses/drafts").
+ */
+export function configIgnores(dir: string, patterns: string[]): (absPath: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const matcher = ignoreMatcher(patterns);
+  return (absPath) => matcher.file(relative(dir, absPath).split('\\').join('/'));
+}
 
 export class ConfigIgnores {
   private readonly configOfDir = new Map<string, string | undefined>();
-  private readonly matchers = new Map<string, Promise<{ dir: string; matcher: IgnoreMatcher } | undefined>>();
+  private readonly matchers = new Map<string, Promise<((absPath: string) => boolean) | undefined>>();
   /** Configs that could not be read: their files are not ignored; say so once. */
   readonly problems: string[] = [];
 
@@ -21,17 +34,16 @@ export class ConfigIgnores {
     let entry = this.matchers.get(configPath);
     if (!entry) {
       entry = loadConfigFile(configPath).then(
-        (config) => (config.ignore.length ? { dir: config.dir, matcher: ignoreMatcher(config.ignore) } : undefined),
+        (config) => configIgnores(config.dir, config.ignore),
         (error: unknown) => {
-          this.problems.push(error instanceof LocatedError ? error.problems.map(formatProblem).join('\n') : String(error));
+          const problems = error instanceof ConfigFileUnreadable ? [error.problem(false)] : error instanceof LocatedError ? error.problems : [];
+          this.problems.push(problems.length ? problems.map(formatProblem).join('\n') : String(error));
           return undefined;
         },
       );
       this.matchers.set(configPath, entry);
     }
-    const found = await entry;
-    if (!found) return false;
-    const rel = relative(found.dir, absPath).split('\\').join('/');
-    return !rel.startsWith('..') && found.matcher.file(rel);
+    const ignores = await entry;
+    return ignores ? ignores(absPath) : false;
   }
 }

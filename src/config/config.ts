@@ -4,8 +4,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { describeFsError } from '../ingest/source.js';
 import { SEVERITIES } from '../packs/types.js';
-import { LocatedError } from '../yaml/located-error.js';
+import type { LocatedProblem } from '../yaml/located-error.js';
 
 export const CONFIG_FILE_NAMES = ['.canvass.yaml', '.canvass.yml'] as const;
 
@@ -36,12 +37,32 @@ export function defaultConfig(dir: string): Config {
   return { dir: resolve(dir), packs: [...DEFAULT_PACKS], rules: {}, ignore: [], acronyms: [] };
 }
 
+/** A config file that cannot be read (missing, a folder, not permitted): it has no position to point at. */
+export class ConfigFileUnreadable extends Error {
+  constructor(
+    /** The file, as it was looked for. */
+    readonly path: string,
+    cause: unknown,
+    /** Why: "no such file or directory (ENOENT)". */
+    readonly reason = describeFsError(cause),
+  ) {
+    super(`cannot read config file: ${reason}`);
+  }
+
+  /** The problem, at no position (line 0), saying what to do: `named` when it came from --config. */
+  problem(named: boolean): LocatedProblem {
+    const todo = named ? 'give --config the path of a config file, relative to the current folder' : 'make it readable, or remove it';
+    return { file: this.path, line: 0, column: 0, message: `${this.message}; ${todo}` };
+  }
+}
+
+/** Reads and validates a config: ConfigFileUnreadable, or a LocatedError for what is wrong in it. */
 export async function loadConfigFile(path: string): Promise<Config> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new LocatedError([{ file: path, line: 1, column: 1, message: `cannot read config file: ${(error as Error).message}` }]);
+    throw new ConfigFileUnreadable(path, error);
   }
   // A valid config is read with js-yaml: one small module, where the \`yaml\` package (which
   // locates errors at line:col) takes ~30 ms to load, a sixth of a one-file lint. Only a file

@@ -9,13 +9,14 @@
 
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { ignoreMatcher } from '../ingest/ignore.js';
 import { compileRuleSet, type RuleSet } from '../lint/compile.js';
-import { PackFileUnreadable, resolvePack } from '../packs/load.js';
+import { isBundledRef, PackFileUnreadable, resolvePack } from '../packs/load.js';
+import { distinctPacks, type NameClash } from '../packs/name-clashes.js';
 import type { Pack } from '../packs/types.js';
 import { didYouMeanSuffix } from '../yaml/did-you-mean.js';
-import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
-import { defaultConfig, findConfigFile, loadConfigFile, type Config } from './config.js';
+import { LocatedError, PACK_OPTION, type LocatedProblem } from '../yaml/located-error.js';
+import { configIgnores } from './config-ignores.js';
+import { ConfigFileUnreadable, defaultConfig, findConfigFile, loadConfigFile, type Config } from './config.js';
 
 export interface ResolvedRules {
   config: Config | undefined;
@@ -81,28 +82,28 @@ export class RuleSetResolver {
     try {
       config = configPath ? await loadConfigFile(configPath) : defaultConfig(this.options.cwd);
     } catch (error) {
-      this.record(error, configPath ?? '.canvass.yaml');
+      const unreadable = error instanceof ConfigFileUnreadable;
+      if (unreadable) this.add(error.problem(this.options.configPath !== undefined));
+      else this.record(error, configPath ?? '.canvass.yaml');
       const shown = relative(this.options.cwd, configPath ?? '') || configPath;
-      return { config: undefined, ruleSet: undefined, blocked: `not linted: the configuration ${shown} has errors`, ignores: () => false };
+      const why = unreadable ? 'cannot be read' : 'has errors';
+      return { config: undefined, ruleSet: undefined, blocked: `not linted: the configuration ${shown} ${why}`, ignores: () => false };
     }
     const refs = this.options.packs ?? config.packs;
     const baseDir = this.options.packs ? this.options.cwd : config.dir;
     const loaded = await Promise.all(refs.map((ref) => this.pack(ref, baseDir, config)));
-    const packs = loaded.filter((p): p is Pack => p !== undefined);
-    // The same matching as --ignore, relative to the config's folder.
-    const ignore = config.ignore.length ? ignoreMatcher(config.ignore) : undefined;
-    const ignores = (absPath: string) => {
-      if (!ignore) return false;
-      const rel = relative(config.dir, absPath).split('\\').join('/');
-      return !rel.startsWith('..') && ignore.file(rel);
-    };
+    const { kept: packs, clashes } = distinctPacks(
+      loaded.flatMap((pack, i) => (pack ? [{ ref: refs[i]!, pack }] : [])),
+    );
+    for (const clash of clashes) await this.recordAtPackRef(clash.later.ref, config, nameClashMessage(clash));
+    const ignores = configIgnores(config.dir, config.ignore);
     if (packs.length === 0 && refs.length > 0) {
       // Every pack failed to load: linting against no rules would report the files as clean.
       const names = refs.join(', ');
       return { config, ruleSet: undefined, blocked: `not linted: no rule pack could be loaded (${names}); see the pack errors`, ignores };
     }
     const ruleSet = compileRuleSet(packs, { severities: config.rules, knownAcronyms: config.acronyms });
-    await this.checkRuleKeys(config, ruleSet);
+    await this.checkRuleKeys(config, ruleSet, refs.filter((_, i) => loaded[i] === undefined));
     return { config, ruleSet, ignores };
   }
 
@@ -115,8 +116,8 @@ export class RuleSetResolver {
         else if (error instanceof PackFileUnreadable) {
           const from = this.options.packs || !config.path ? 'the current folder' : "the config's folder";
           const message = `cannot read rule pack '${ref}' (${error.path}): ${error.reason}; a pack path is relative to ${from}`;
-          await this.recordUnknownPack(ref, config, message);
-        } else await this.recordUnknownPack(ref, config, error instanceof Error ? error.message : String(error));
+          await this.recordAtPackRef(ref, config, message);
+        } else await this.recordAtPackRef(ref, config, error instanceof Error ? error.message : String(error));
         return undefined;
       });
       this.packs.set(key, entry);
@@ -124,10 +125,10 @@ export class RuleSetResolver {
     return entry;
   }
 
-  /** A pack name that is not bundled: point at it in the config, or say it came from --pack. */
-  private async recordUnknownPack(ref: string, config: Config, message: string): Promise<void> {
+  /** A problem with a pack as named: point at it in the config, or say it came from --pack. */
+  private async recordAtPackRef(ref: string, config: Config, message: string): Promise<void> {
     if (this.options.packs || !config.path) {
-      this.add({ file: '--pack', line: 0, column: 0, message });
+      this.add({ file: PACK_OPTION, line: 0, column: 0, message });
       return;
     }
     const { parseLocatedYaml } = await import('../yaml/located.js');
@@ -137,13 +138,15 @@ export class RuleSetResolver {
   }
 
   /** A `rules:` key naming no loaded rule or pack is a config error (a typo disables nothing). */
-  private async checkRuleKeys(config: Config, ruleSet: RuleSet): Promise<void> {
+  private async checkRuleKeys(config: Config, ruleSet: RuleSet, failedRefs: readonly string[]): Promise<void> {
     const known = [...ruleSet.knownIds, ...ruleSet.packNames];
-    // Keys about packs that are not loaded are not typos: the pack failed to load (reported
-    // already) or --pack chose other packs for this run.
+    // Keys about packs that are not loaded are not typos when --pack chose other packs for this
+    // run, or when the pack failed to load (reported already): a bundled name that failed is
+    // that name; a pack file that failed has a name no one knows. When every pack loaded, every
+    // pack name is known, and a key about any other pack is a typo.
     const notLoaded = (key: string) => {
       const pack = key.split('/')[0]!;
-      return !ruleSet.packNames.has(pack) && (this.options.packs !== undefined || config.packs.some((p) => p === pack || p.includes('/') || /\.ya?ml$/.test(p)));
+      return !ruleSet.packNames.has(pack) && (this.options.packs !== undefined || failedRefs.some((ref) => ref === pack || !isBundledRef(ref)));
     };
     const unknown = Object.keys(config.rules).filter(
       (k) => !ruleSet.knownIds.has(k) && !ruleSet.packNames.has(k) && !notLoaded(k),
@@ -172,4 +175,16 @@ export class RuleSetResolver {
     this.seenProblems.add(key);
     this.problems.push(problem);
   }
+}
+
+/** Which two packs share a name, and what to do: the later one is left out meanwhile. */
+function nameClashMessage({ later, first }: NameClash): string {
+  const shown = (ref: string) => (isBundledRef(ref) ? `the bundled pack '${ref}'` : `the rule pack '${ref}'`);
+  // A bundled pack cannot be renamed: the user's own pack must be.
+  const own = [later.ref, first.ref].filter((ref) => !isBundledRef(ref));
+  const rename = own.length === 1 ? `give '${own[0]}' another 'name'` : 'give one of them another \'name\'';
+  return (
+    `${shown(later.ref)} is named '${later.pack.name}', like ${shown(first.ref)}: rule ids and 'rules' settings ` +
+    `cannot tell the two apart; ${rename}, or use only one (${shown(later.ref)} is left out)`
+  );
 }

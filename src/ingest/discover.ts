@@ -19,6 +19,21 @@ export interface DiscoverOptions {
 export interface Discovery {
   files: InputRef[];
   problems: DiscoveryProblem[];
+  /**
+   * Each folder or glob that yielded files, with the indexes of its files in `files`: a config's
+   * `ignore` (applied later, file by file) may still leave nothing of it.
+   */
+  walked: WalkedInput[];
+}
+
+export interface WalkedInput {
+  input: string;
+  /** Indexes into Discovery.files, also of files an earlier input yielded first. */
+  files: number[];
+  /** --ignore left some of its files out. */
+  ignoredByOption: boolean;
+  /** What to say when nothing of it is left, before "by <where the ignore came from>". */
+  allIgnored: string;
 }
 
 const DEFAULT_EXTENSIONS = ['.txt', '.md', '.markdown'];
@@ -39,7 +54,9 @@ export async function discoverInputs(inputs: string[], options: DiscoverOptions)
 
   const files: InputRef[] = [];
   const problems: DiscoveryProblem[] = [];
-  const seen = new Set<string>();
+  const walked: WalkedInput[] = [];
+  /** Resolved path -> index in files. */
+  const seen = new Map<string, number>();
   let stdinSeen = false;
   inputs.forEach((input, i) => {
     const result = expanded[i];
@@ -49,15 +66,20 @@ export async function discoverInputs(inputs: string[], options: DiscoverOptions)
       stdinSeen = true;
       return;
     }
+    const indexes: number[] = [];
     for (const file of result.files) {
       const key = path.resolve(ctx.cwd, file);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      files.push({ kind: 'file', path: file });
+      let index = seen.get(key);
+      if (index === undefined) {
+        index = files.push({ kind: 'file', path: file }) - 1;
+        seen.set(key, index);
+      }
+      indexes.push(index);
     }
     for (const message of result.problems) problems.push({ input, message });
+    if (result.walked && indexes.length) walked.push({ input, files: indexes, ...result.walked });
   });
-  return { files, problems };
+  return { files, problems, walked };
 }
 
 interface Context {
@@ -70,6 +92,13 @@ interface Expansion {
   /** Display paths, sorted. */
   files: string[];
   problems: string[];
+  /** For a folder or a glob. */
+  walked?: Pick<WalkedInput, 'ignoredByOption' | 'allIgnored'>;
+}
+
+/** "… that are not ignored by --ignore": the same words for --ignore and a config's `ignore`. */
+export function allIgnoredMessage(allIgnored: string, by: string): string {
+  return `${allIgnored} by ${by}`;
 }
 
 async function expandInput(input: string, ctx: Context): Promise<Expansion> {
@@ -94,9 +123,11 @@ async function expandDirectory(input: string, abs: string, ctx: Context): Promis
   if (ctx.ignore.dir(relativeTo(ctx.cwd, abs))) walk.ignored++;
   else await walkDirectory(abs, input, ctx, walk);
   const files = walk.files.sort(byCodeUnits);
+  const dir = /[\\/]$/.test(input) ? input : `${input}/`;
+  const none = `no ${listExtensions(ctx.extensions)} files found in '${dir}'`;
+  const allIgnored = `${none} that are not ignored`;
   if (files.length === 0 && walk.problems.length === 0) {
-    const dir = /[\\/]$/.test(input) ? input : `${input}/`;
-    const found = `no ${listExtensions(ctx.extensions)} files found in '${dir}'${walk.ignored > 0 ? ' that are not ignored' : ''}`;
+    const found = walk.ignored > 0 ? allIgnoredMessage(allIgnored, '--ignore') : none;
     // What to do when the folder holds text under another extension (.njk, .text): name it.
     const others = [...walk.otherExtensions].sort(byCodeUnits);
     const hint = others.length
@@ -104,7 +135,7 @@ async function expandDirectory(input: string, abs: string, ctx: Context): Promis
       : '';
     walk.problems.push(found + hint);
   }
-  return { files, problems: walk.problems };
+  return { files, problems: walk.problems, walked: { ignoredByOption: walk.ignored > 0, allIgnored } };
 }
 
 interface Walk {
@@ -196,15 +227,23 @@ async function expandGlob(pattern: string, ctx: Context): Promise<Expansion> {
   }
   if (matches.length === 0) return { files: [], problems: [`no files match the pattern '${pattern}'`] };
   const files: string[] = [];
+  let ignored = 0;
   for (const match of matches) {
     const abs = path.resolve(ctx.cwd, match);
     const rel = relativeTo(ctx.cwd, abs);
     if (!wantsNodeModules && rel.split('/').includes('node_modules')) continue;
-    if (ctx.ignore.file(rel)) continue;
+    if (ctx.ignore.file(rel)) {
+      ignored++;
+      continue;
+    }
     files.push(displayPath(abs, pattern, ctx));
   }
-  if (files.length === 0) return { files: [], problems: [`all files matching the pattern '${pattern}' are ignored`] };
-  return { files: files.sort(byCodeUnits), problems: [] };
+  const allIgnored = `all files matching the pattern '${pattern}' are ignored`;
+  if (files.length === 0) {
+    // Only node_modules matched: skipped as in folders, by no --ignore.
+    return { files: [], problems: [ignored > 0 ? allIgnoredMessage(allIgnored, '--ignore') : allIgnored] };
+  }
+  return { files: files.sort(byCodeUnits), problems: [], walked: { ignoredByOption: ignored > 0, allIgnored } };
 }
 
 

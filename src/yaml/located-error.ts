@@ -8,6 +8,9 @@ export interface LocatedProblem {
   message: string;
 }
 
+/** The `file` of a problem with a pack named by --pack: it is on the command line, in no file. */
+export const PACK_OPTION = '--pack';
+
 /** `file:line:col: message`; a problem with no position (line 0) is `file: message`. */
 export function formatProblem(problem: LocatedProblem): string {
   if (problem.line === 0) return `${problem.file}: ${problem.message}`;

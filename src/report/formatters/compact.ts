@@ -1,4 +1,6 @@
 // One line per finding, `path:line:col severity ruleId message`: stable for golden tests and grep.
+// A problem with no position (a missing file, a --pack) has no `:line:col`, rather than a 1:1
+// that a tool would take for the first character of the file.
 
 import type { LintReport } from '../lint-report.js';
 import type { FormatOptions } from './index.js';
@@ -11,17 +13,21 @@ export const CONFIG_RULE_ID = 'canvass/config';
 export function compact(report: LintReport, _options: FormatOptions): string {
   let out = '';
   for (const p of report.configProblems) {
-    out += `${p.file}:${p.line || 1}:${p.column || 1} error ${CONFIG_RULE_ID} ${oneLine(p.message)}\n`;
+    out += `${p.file}${position(p.line || undefined, p.column)} error ${CONFIG_RULE_ID} ${oneLine(p.message)}\n`;
   }
   for (const file of report.files) {
     for (const p of file.problems) {
-      out += `${file.path}:${p.line ?? 1}:${p.column ?? 1} ${p.severity} ${INPUT_RULE_ID} ${oneLine(p.message)}\n`;
+      out += `${file.path}${position(p.line, p.column)} ${p.severity} ${INPUT_RULE_ID} ${oneLine(p.message)}\n`;
     }
     for (const f of file.findings) {
       out += `${file.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${oneLine(f.message)}\n`;
     }
   }
   return out;
+}
+
+function position(line: number | undefined, column: number | undefined): string {
+  return line === undefined ? '' : `:${line}:${column || 1}`;
 }
 
 // A message with a line break would split one finding over two lines and break line-based tools.

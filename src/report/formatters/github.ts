@@ -2,6 +2,7 @@
 // https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
 
 import type { Severity } from '../../packs/types.js';
+import { formatProblem, PACK_OPTION } from '../../yaml/located-error.js';
 import type { LintReport } from '../lint-report.js';
 import type { FormatOptions } from './index.js';
 
@@ -11,7 +12,13 @@ const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', 
 export function github(report: LintReport, _options: FormatOptions): string {
   let out = '';
   for (const p of report.configProblems) {
-    out += command('error', [['file', p.file], ['line', p.line], ['col', p.column], ['title', 'canvass/config']], p.message);
+    // No file= for --pack and no line= for a problem with no position (line 0): GitHub would
+    // look for a file named '--pack', or point at a line 0 that does not exist.
+    const props: [string, string | number][] = [];
+    if (p.file !== PACK_OPTION) props.push(['file', p.file]);
+    if (p.line > 0) props.push(['line', p.line], ['col', p.column]);
+    props.push(['title', 'canvass/config']);
+    out += command('error', props, p.file === PACK_OPTION ? formatProblem(p) : p.message);
   }
   for (const file of report.files) {
     for (const p of file.problems) {
