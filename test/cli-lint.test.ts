@@ -756,6 +756,18 @@ describe('inline directives', () => {
   });
 });
 
+describe('a directive line in plain text is never linted, counted or fixed', () => {
+  it('--fix leaves the rule id in a directive as written (it holds the term co-operation)', () => {
+    // The text writes 'cooperation' only; the directive's 'co-operation' is a rule id, not prose.
+    const text = 'We value cooperation.\nReal cooperation helps.\ncanvass-disable-next-line third-sector/co-operation\nCooperation is hard.\n';
+    const dir = project({ 'letter.txt': text });
+    const r = lint(dir, ['letter.txt', '--fix', '--format', 'compact']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(dir, 'letter.txt'), 'utf8')).toBe(text);
+  });
+});
+
 describe('inline directives with old Mac (lone CR) line endings', () => {
   // docs/json-output.md: "A line ends at \n, \r\n or a lone \r". Known bug at the time of writing:
   // disable-next-line looks for the next '\n' only, so it silences nothing in such a file.

@@ -3,6 +3,7 @@
 // line of their own without the comment marks. No ids means every rule.
 
 import type { Format } from '../document/model.js';
+import type { Hit } from './scanner.js';
 
 export interface Directive {
   kind: 'disable' | 'enable' | 'disable-next-line';
@@ -29,9 +30,35 @@ export function findDirectives(text: string, format: Format): Directive[] {
     });
   for (const m of text.matchAll(COMMENT)) add(m);
   if (format === 'text') {
-    for (const m of text.matchAll(BARE_LINE)) if (!found.some((d) => d.start <= m.index! && m.index! < d.end)) add(m);
+    // A line that holds a comment directive (or lies in one) is not a bare directive as well.
+    const comments = found.slice();
+    for (const m of text.matchAll(BARE_LINE)) {
+      const end = m.index! + m[0].length;
+      if (!comments.some((d) => d.start < end && m.index! < d.end)) add(m);
+    }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The scan's hits without those that touch a directive: a directive is not prose, so no rule may
+ * flag, count or fix its words (a rule id such as 'third-sector/co-operation' holds a term).
+ * `directives` are in order and do not overlap.
+ */
+export function hitsOutsideDirectives(hits: readonly Hit[][], directives: readonly Directive[]): Hit[][] {
+  return hits.map((list) => list.filter((hit) => !touchesDirective(directives, hit.start, hit.end)));
+}
+
+function touchesDirective(directives: readonly Directive[], start: number, end: number): boolean {
+  // The last directive starting before `end` is the only one that can overlap [start, end).
+  let lo = 0;
+  let hi = directives.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (directives[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && directives[lo - 1]!.end > start;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Finding } from './finding.js';
 import type { RawFinding } from './compiled-rule.js';
 import type { RuleSet } from './compile.js';
 import { DocumentContext } from './context.js';
-import { findDirectives, isSuppressed } from './directives.js';
+import { findDirectives, hitsOutsideDirectives, isSuppressed } from './directives.js';
 import type { Hit } from './scanner.js';
 
 /**
@@ -15,8 +15,8 @@ import type { Hit } from './scanner.js';
  * numbers the rules' owners alike), when the caller scans for patterns of its own in the same pass.
  */
 export function lintDocument(doc: Document, ruleSet: RuleSet, hits: readonly Hit[][] = ruleSet.scanner.scan(doc.text)): Finding[] {
-  const ctx = new DocumentContext(doc, hits);
   const directives = findDirectives(doc.text, doc.format);
+  const ctx = new DocumentContext(doc, directives.length ? hitsOutsideDirectives(hits, directives) : hits);
   const findings: Finding[] = [];
   for (const rule of ruleSet.rules) {
     for (const raw of rule.run(ctx)) {
