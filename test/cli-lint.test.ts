@@ -768,6 +768,20 @@ describe('a directive line in plain text is never linted, counted or fixed', () 
   });
 });
 
+describe('a misspelt directive', () => {
+  it('is a canvass/directive warning at its file:line:col, and disables nothing', () => {
+    const text = `Dear colleague,\ncanvass-disable-line ${NON_PROFIT}\nMany non-profit groups applied.\n`;
+    const dir = project({ 'a.txt': text });
+    const r = lint(dir, ['a.txt', '--format', 'compact']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)).toEqual([
+      "a.txt:2:1 warning canvass/directive unknown directive 'canvass-disable-line'; it does nothing (the directives are canvass-disable, canvass-enable and canvass-disable-next-line)",
+      // The first 'non-profit' is the directive's own rule id.
+      compactLine('a.txt', text, 'non-profit', 'suggestion', NON_PROFIT, nonProfitMessage('non-profit'), 2),
+    ]);
+  });
+});
+
 describe('inline directives with old Mac (lone CR) line endings', () => {
   // docs/json-output.md: "A line ends at \n, \r\n or a lone \r". Known bug at the time of writing:
   // disable-next-line looks for the next '\n' only, so it silences nothing in such a file.

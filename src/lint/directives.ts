@@ -6,7 +6,13 @@ import type { Format } from '../document/model.js';
 import type { Hit } from './scanner.js';
 
 export interface Directive {
-  kind: 'disable' | 'enable' | 'disable-next-line';
+  /**
+   * 'unknown' for a word that starts like a directive but is none ("canvass-disable-line"): it
+   * does nothing, and is reported, rather than read as a directive it only begins with.
+   */
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'unknown';
+  /** The word after "canvass-" as written. */
+  name: string;
   /** Rule ids or pack names; empty = all rules. */
   rules: string[];
   /** Offsets of the directive itself. */
@@ -14,8 +20,11 @@ export interface Directive {
   end: number;
 }
 
-const COMMENT = /<!--\s*canvass-(disable-next-line|disable|enable)\b([^]*?)-->/g;
-const BARE_LINE = /^[ \t]*canvass-(disable-next-line|disable|enable)\b([^\n\r]*)$/gm;
+const DIRECTIVE_NAMES: readonly string[] = ['disable', 'enable', 'disable-next-line'];
+
+// The whole word after "canvass-", so that a misspelt directive is not taken for one it begins with.
+const COMMENT = /<!--\s*canvass-((?:dis|en)able[\w-]*)([^]*?)-->/g;
+const BARE_LINE = /^[ \t]*canvass-((?:dis|en)able[\w-]*)([^\n\r]*)$/gm;
 
 export function findDirectives(text: string, format: Format): Directive[] {
   // "vass-" first: a search led by a rare letter runs several times faster than one led by "c".
@@ -23,7 +32,8 @@ export function findDirectives(text: string, format: Format): Directive[] {
   const found: Directive[] = [];
   const add = (m: RegExpMatchArray) =>
     found.push({
-      kind: m[1] as Directive['kind'],
+      kind: DIRECTIVE_NAMES.includes(m[1]!) ? (m[1] as Directive['kind']) : 'unknown',
+      name: m[1]!,
       rules: m[2]!.split(/[\s,]+/).filter(Boolean),
       start: m.index!,
       end: m.index! + m[0].length,
@@ -70,7 +80,7 @@ export function isSuppressed(text: string, directives: readonly Directive[], off
   let off = false;
   for (const d of directives) {
     if (d.start > offset) break;
-    if (!coversRule(d.rules, ruleId)) continue;
+    if (d.kind === 'unknown' || !coversRule(d.rules, ruleId)) continue;
     if (d.kind === 'disable-next-line') {
       const line = nextLine(text, d.end);
       if (line && line.start <= offset && offset <= line.end) return true;

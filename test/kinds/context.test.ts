@@ -119,6 +119,20 @@ describe('inline directives', () => {
     expect(await lintText(oneForm, [coOperation], { format: 'text' })).toEqual([]);
   });
 
+  it('a misspelt directive is reported where it is written and switches nothing off', async () => {
+    const unknown = (name: string) =>
+      `unknown directive 'canvass-${name}'; it does nothing (the directives are canvass-disable, canvass-enable and canvass-disable-next-line)`;
+    const md = 'Intro.\n\n<!-- canvass-disable-line test/vs -->\nThe voluntary sector.\n\nThe voluntary sector.\n';
+    const mdFindings = await lintText(md, [base]);
+    expect(where(mdFindings)).toEqual(['3:1 <!-- canvass-disable-line test/vs -->', '4:5 voluntary sector', '6:5 voluntary sector']);
+    expect(mdFindings[0]).toMatchObject({ ruleId: 'canvass/directive', severity: 'warning', message: unknown('disable-line') });
+    const txt = 'Intro.\n  canvass-enable-next-line test/vs\ncanvass-disabled\nThe voluntary sector.\n';
+    const txtFindings = await lintText(txt, [base], { format: 'text' });
+    // A bare line's directive starts where its line does, indentation included.
+    expect(where(txtFindings)).toEqual(['2:1   canvass-enable-next-line test/vs', '3:1 canvass-disabled', '4:5 voluntary sector']);
+    expect(txtFindings.map((f) => f.message).slice(0, 2)).toEqual([unknown('enable-next-line'), unknown('disabled')]);
+  });
+
   it('warns about an unknown rule id in a directive', async () => {
     const findings = await lintText('<!-- canvass-disable test/nope -->\nText.\n', [base]);
     expect(findings).toHaveLength(1);
