@@ -2,7 +2,7 @@
 // <!-- canvass-disable-next-line rule-id -->. In plain text the same words may also stand on a
 // line of their own without the comment marks. No ids means every rule.
 
-import type { Format } from '../document/model.js';
+import type { Document } from '../document/model.js';
 import type { Hit } from './scanner.js';
 
 export interface Directive {
@@ -26,28 +26,54 @@ const DIRECTIVE_NAMES: readonly string[] = ['disable', 'enable', 'disable-next-l
 const COMMENT = /<!--\s*canvass-((?:dis|en)able[\w-]*)([^]*?)-->/g;
 const BARE_LINE = /^[ \t]*canvass-((?:dis|en)able[\w-]*)([^\n\r]*)$/gm;
 
-export function findDirectives(text: string, format: Format): Directive[] {
+export function findDirectives(doc: Document): Directive[] {
+  const text = doc.text;
   // "vass-" first: a search led by a rare letter runs several times faster than one led by "c".
   if (!text.includes('vass-') || !text.includes('canvass-')) return [];
   const found: Directive[] = [];
-  const add = (m: RegExpMatchArray) =>
+  const add = (m: RegExpExecArray) =>
     found.push({
       kind: DIRECTIVE_NAMES.includes(m[1]!) ? (m[1] as Directive['kind']) : 'unknown',
       name: m[1]!,
       rules: m[2]!.split(/[\s,]+/).filter(Boolean),
-      start: m.index!,
-      end: m.index! + m[0].length,
+      start: m.index,
+      end: m.index + m[0].length,
     });
-  for (const m of text.matchAll(COMMENT)) add(m);
-  if (format === 'text') {
+  for (const m of outsideCode(doc, COMMENT)) add(m);
+  if (doc.format === 'text') {
     // A line that holds a comment directive (or lies in one) is not a bare directive as well.
     const comments = found.slice();
-    for (const m of text.matchAll(BARE_LINE)) {
-      const end = m.index! + m[0].length;
-      if (!comments.some((d) => d.start < end && m.index! < d.end)) add(m);
+    for (const m of outsideCode(doc, BARE_LINE)) {
+      const end = m.index + m[0].length;
+      if (!comments.some((d) => d.start < end && m.index < d.end)) add(m);
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The matches of a global regex whose "canvass-" is not in code: text in a fence or a `code` span
+ * is shown, not obeyed. After one in code the search goes on from its next character, so that
+ * a quoted "<!-- canvass-disable" cannot swallow a real directive up to its "-->".
+ */
+function* outsideCode(doc: Document, regex: RegExp): Generator<RegExpExecArray> {
+  regex.lastIndex = 0;
+  for (let m = regex.exec(doc.text); m; m = regex.exec(doc.text)) {
+    if (!inCode(doc, m.index + m[0].indexOf('canvass-'))) yield m;
+    else regex.lastIndex = m.index + 1;
+  }
+}
+
+/** Is `offset` in a code block or a code span? Asked only where a directive is written. */
+function inCode(doc: Document, offset: number): boolean {
+  const block = doc.blockAt(offset);
+  if (!block) return false;
+  if (block.type === 'code') return true;
+  for (const span of doc.spansOf(block, { markup: false })) {
+    if (span.start > offset) break;
+    if (span.type === 'code' && offset < span.end) return true;
+  }
+  return false;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Hit } from './scanner.js';
  * numbers the rules' owners alike), when the caller scans for patterns of its own in the same pass.
  */
 export function lintDocument(doc: Document, ruleSet: RuleSet, hits: readonly Hit[][] = ruleSet.scanner.scan(doc.text)): Finding[] {
-  const directives = findDirectives(doc.text, doc.format);
+  const directives = findDirectives(doc);
   const ctx = new DocumentContext(doc, directives.length ? hitsOutsideDirectives(hits, directives) : hits);
   const findings: Finding[] = [];
   for (const rule of ruleSet.rules) {

@@ -133,6 +133,18 @@ describe('inline directives', () => {
     expect(txtFindings.map((f) => f.message).slice(0, 2)).toEqual([unknown('enable-next-line'), unknown('disabled')]);
   });
 
+  it('a directive in a code fence or a code span is text, not a directive', async () => {
+    const fence = '```\n<!-- canvass-disable test/vs -->\n```\n\nThe voluntary sector.\n';
+    expect(where(await lintText(fence, [base]))).toEqual(['5:5 voluntary sector']);
+    const span = 'Use `<!-- canvass-disable-next-line -->` to switch a line off.\nThe voluntary sector.\n';
+    expect(where(await lintText(span, [base]))).toEqual(['2:5 voluntary sector']);
+    // A directive quoted in code does not swallow the real one that follows, up to its "-->".
+    const quoted = 'Write `<!-- canvass-disable` to begin.\n\n<!-- canvass-disable-next-line test/vs -->\nThe voluntary sector.\n\nThe voluntary sector.\n';
+    expect(where(await lintText(quoted, [base]))).toEqual(['6:5 voluntary sector']);
+    const txt = '```\ncanvass-disable test/vs\n```\nThe voluntary sector.\n';
+    expect(where(await lintText(txt, [base], { format: 'text' }))).toEqual(['4:5 voluntary sector']);
+  });
+
   it('warns about an unknown rule id in a directive', async () => {
     const findings = await lintText('<!-- canvass-disable test/nope -->\nText.\n', [base]);
     expect(findings).toHaveLength(1);
