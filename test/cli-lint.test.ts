@@ -295,6 +295,24 @@ describe('bad input', () => {
     expect(report.files[1]!.findings.map((f) => f.ruleId)).toEqual([ACRONYM]);
   });
 
+  it('in a file with lone CR line ends, the invalid byte and a finding are placed alike', () => {
+    const head = 'Notes\rOur caf';
+    const tail = ' and the voluntary sector with social enterprises.\r';
+    // "é" in UTF-8, a space, then 0xE9: the first invalid byte.
+    const bytes = Buffer.concat([Buffer.from(head + 'é ', 'utf8'), Buffer.from([0xe9]), Buffer.from(tail, 'utf8')]);
+    // As Windows-1252 the UTF-8 "é" is the two characters "Ã©", and 0xE9 is "é".
+    const line2 = 'Our caf\u00c3\u00a9 \u00e9' + tail.slice(0, -1);
+    const bad = line2.indexOf('\u00e9') + 1;
+    expect(bad).toBe(11);
+    const dir = project({ 'mac.txt': bytes });
+    const r = lint(dir, ['mac.txt', '--format', 'compact']);
+    expect(r.code).toBe(1);
+    expect(lines(r.stdout)).toEqual([
+      `mac.txt:2:${bad} warning canvass/input not valid UTF-8 (first invalid byte at line 2, column ${bad}); read as Windows-1252 — re-save the file as UTF-8 to silence this`,
+      `mac.txt:2:${line2.indexOf('voluntary sector') + 1} error ${VFT} ${vftMessage('voluntary sector')}`,
+    ]);
+  });
+
   it('an empty file is clean: exit 0 on its own, and it does not hide other findings', () => {
     const dir = project({ 'empty.md': '', 'good.md': ERROR_TEXT });
     const alone = lint(dir, ['empty.md', '--format', 'json']);
