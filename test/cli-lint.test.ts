@@ -250,8 +250,9 @@ describe('bad input', () => {
     const dir = project({ 'bin.txt': bytes, 'good.md': ERROR_TEXT });
     const r = lint(dir, ['bin.txt', 'good.md', '--format', 'compact']);
     expect(r.code).toBe(2);
+    // "Hello" then the NUL: line 1, column 6, where the compact line's position points too.
     expect(lines(r.stdout)).toEqual([
-      `bin.txt:1:1 error canvass/input binary file (contains NUL bytes at byte ${bytes.indexOf(0)}); canvass reads .txt and .md text files`,
+      'bin.txt:1:6 error canvass/input binary file (a NUL byte at line 1, column 6); canvass reads .txt and .md text files',
       errorLine('good.md'),
     ]);
   });

@@ -259,11 +259,30 @@ describe('readSource', () => {
     expect(await read('enc/binary.txt')).toEqual({
       ok: false,
       path: 'enc/binary.txt',
-      problem: { severity: 'error', message: 'binary file (contains NUL bytes at byte 3); canvass reads .txt and .md text files' },
+      // "abc" then the NUL: line 1, column 4, as an editor shows it.
+      problem: { severity: 'error', message: 'binary file (a NUL byte at line 1, column 4); canvass reads .txt and .md text files', line: 1, column: 4 },
     });
     const utf16 = { severity: 'error', message: 'UTF-16 text is not supported; re-save the file as UTF-8' };
     expect(await read('enc/utf16le.txt')).toEqual({ ok: false, path: 'enc/utf16le.txt', problem: utf16 });
     expect(await read('enc/utf16be.md')).toEqual({ ok: false, path: 'enc/utf16be.md', problem: utf16 });
+  });
+
+  it('places a NUL byte in the text as it would be read: lines end at CR, LF or CRLF, a BOM is not counted', () => {
+    const nulAt = (bytes: number[]) => {
+      const decoded = decodeBytes(Buffer.from(bytes), 'x.txt');
+      if (decoded.ok) throw new Error('expected a binary file');
+      return decoded.problem;
+    };
+    // BOM, "a" CR "b" CRLF "c" LF, then "é" (valid UTF-8: one character) and the NUL.
+    expect(nulAt([0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x62, 0x0d, 0x0a, 0x63, 0x0a, 0xc3, 0xa9, 0x00])).toEqual({
+      severity: 'error',
+      message: 'binary file (a NUL byte at line 4, column 2); canvass reads .txt and .md text files',
+      line: 4,
+      column: 2,
+    });
+    // Invalid UTF-8 after the NUL: the file would be read as Windows-1252, where the UTF-8 "é"
+    // before it is the two characters "Ã©".
+    expect(nulAt([0x61, 0x0d, 0xc3, 0xa9, 0x00, 0xe9])).toMatchObject({ line: 2, column: 3 });
   });
 
   it('reads an empty file as empty text', async () => {

@@ -22,18 +22,22 @@ export function decodeBytes(bytes: Uint8Array, _path: string): Decoded {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     return { ok: false, problem: inputError('UTF-16 text is not supported; re-save the file as UTF-8') };
   }
-  // Byte offsets are 0-based, as hex dumps (xxd, hexdump) show them.
-  const nul = buf.indexOf(0);
-  if (nul !== -1) {
-    return { ok: false, problem: inputError(`binary file (contains NUL bytes at byte ${nul}); canvass reads .txt and .md text files`) };
-  }
   const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const body = bom ? buf.subarray(3) : buf;
+  const nul = body.indexOf(0);
+  if (nul !== -1) {
+    // Placed like every position canvass gives: in the text as it would be read (NUL is valid UTF-8).
+    const before = body.subarray(0, nul);
+    const { line, column } = positionAfter(isUtf8(body) ? before.toString('utf8') : decodeWindows1252(before));
+    const message = `binary file (a NUL byte at line ${line}, column ${column}); canvass reads .txt and .md text files`;
+    return { ok: false, problem: { ...inputError(message), line, column } };
+  }
   // isUtf8 (simdutf) then toString is several times faster than a fatal TextDecoder.
   if (isUtf8(body)) return { ok: true, text: body.toString('utf8'), encoding: 'utf-8', bom, warnings: [] };
   const text = decodeWindows1252(body);
   // Windows-1252 gives one character per byte: the byte's index is its offset in the text.
-  const { line, column } = positionAt(text, firstInvalidUtf8(body));
+  const invalid = firstInvalidUtf8(body);
+  const { line, column } = positionAfter(invalid < 0 ? '' : text.slice(0, invalid));
   const warning: InputProblem = {
     severity: 'warning',
     message: `not valid UTF-8 (first invalid byte at line ${line}, column ${column}); read as Windows-1252 — re-save the file as UTF-8 to silence this`,
@@ -44,13 +48,12 @@ export function decodeBytes(bytes: Uint8Array, _path: string): Decoded {
 }
 
 /**
- * 1-based line and column of `offset` in the decoded text, as findings in it are placed
- * (line-index.ts: CR, LF and CRLF each end a line; columns count UTF-16 code units). Only the
- * text before it is indexed: this runs for a file that is not UTF-8, not for every file.
+ * 1-based line and column of the character after `before` (the decoded text up to a byte), as
+ * findings are placed (line-index.ts: CR, LF and CRLF each end a line; columns count UTF-16 code
+ * units). Only the text before it is indexed: this runs for a file with a problem, not for every file.
  */
-function positionAt(text: string, offset: number): { line: number; column: number } {
-  if (offset < 0) return { line: 1, column: 1 };
-  return new LineIndex(text.slice(0, offset)).position(offset);
+function positionAfter(before: string): { line: number; column: number } {
+  return new LineIndex(before).position(before.length);
 }
 
 /**
