@@ -330,14 +330,17 @@ describe('inputs', () => {
       {
         path: 'bin.txt',
         severity: 'error',
-        message: `binary file (contains NUL bytes at byte ${bytes.indexOf(0)}); canvass reads .txt and .md text files`,
+        // "Hello" then the NUL.
+        message: 'binary file (a NUL byte at line 1, column 6); canvass reads .txt and .md text files',
+        line: 1,
+        column: 6,
       },
     ]);
     expect(report.summary.inputErrors).toBe(2);
     // Also on stderr, one line each, so a person sees them when stdout is piped.
     expect(result.stderr.split('\n').filter(Boolean)).toEqual([
       "missing.txt: error: no such file or directory: 'missing.txt'",
-      `bin.txt: error: binary file (contains NUL bytes at byte ${bytes.indexOf(0)}); canvass reads .txt and .md text files`,
+      'bin.txt:1:6: error: binary file (a NUL byte at line 1, column 6); canvass reads .txt and .md text files',
     ]);
 
     // The text output lists them after the documents, with the same exit code.
@@ -403,7 +406,13 @@ describe('reading ahead (512 files or more)', () => {
       expect(doc.responses[0]!.recommendations.map((r) => [r.question, r.text, r.line])).toEqual([['1', `We recommend that file ${i} be kept.`, 3]]);
     }
     expect(report.problems).toEqual([
-      { path: 'many/f400.txt', severity: 'error', message: 'binary file (contains NUL bytes at byte 1); canvass reads .txt and .md text files' },
+      {
+        path: 'many/f400.txt',
+        severity: 'error',
+        message: 'binary file (a NUL byte at line 1, column 2); canvass reads .txt and .md text files',
+        line: 1,
+        column: 2,
+      },
     ]);
   });
 });

@@ -250,8 +250,9 @@ describe('bad input', () => {
     const dir = project({ 'bin.txt': bytes, 'good.md': ERROR_TEXT });
     const r = lint(dir, ['bin.txt', 'good.md', '--format', 'compact']);
     expect(r.code).toBe(2);
+    // "Hello" then the NUL: line 1, column 6, where the compact line's position points too.
     expect(lines(r.stdout)).toEqual([
-      `bin.txt error canvass/input binary file (contains NUL bytes at byte ${bytes.indexOf(0)}); canvass reads .txt and .md text files`,
+      'bin.txt:1:6 error canvass/input binary file (a NUL byte at line 1, column 6); canvass reads .txt and .md text files',
       errorLine('good.md'),
     ]);
   });
@@ -293,6 +294,24 @@ describe('bad input', () => {
     });
     expect(report.summary.inputErrors).toBe(0);
     expect(report.files[1]!.findings.map((f) => f.ruleId)).toEqual([ACRONYM]);
+  });
+
+  it('in a file with lone CR line ends, the invalid byte and a finding are placed alike', () => {
+    const head = 'Notes\rOur caf';
+    const tail = ' and the voluntary sector with social enterprises.\r';
+    // "é" in UTF-8, a space, then 0xE9: the first invalid byte.
+    const bytes = Buffer.concat([Buffer.from(head + 'é ', 'utf8'), Buffer.from([0xe9]), Buffer.from(tail, 'utf8')]);
+    // As Windows-1252 the UTF-8 "é" is the two characters "Ã©", and 0xE9 is "é".
+    const line2 = 'Our caf\u00c3\u00a9 \u00e9' + tail.slice(0, -1);
+    const bad = line2.indexOf('\u00e9') + 1;
+    expect(bad).toBe(11);
+    const dir = project({ 'mac.txt': bytes });
+    const r = lint(dir, ['mac.txt', '--format', 'compact']);
+    expect(r.code).toBe(1);
+    expect(lines(r.stdout)).toEqual([
+      `mac.txt:2:${bad} warning canvass/input not valid UTF-8 (first invalid byte at line 2, column ${bad}); read as Windows-1252 — re-save the file as UTF-8 to silence this`,
+      `mac.txt:2:${line2.indexOf('voluntary sector') + 1} error ${VFT} ${vftMessage('voluntary sector')}`,
+    ]);
   });
 
   it('an empty file is clean: exit 0 on its own, and it does not hide other findings', () => {
@@ -870,6 +889,32 @@ describe('inline directives', () => {
     // From standard input, --stdin-filename decides the format.
     const stdin = lint(dir, ['-', '--stdin-filename', 'piped.txt', '--format', 'compact'], text);
     expect(lines(stdin.stdout)).toEqual([compactLine('piped.txt', text, 'voluntary sector', 'error', VFT, vftMessage('voluntary sector'), 2)]);
+  });
+});
+
+describe('a directive line in plain text is never linted, counted or fixed', () => {
+  it('--fix leaves the rule id in a directive as written (it holds the term co-operation)', () => {
+    // The text writes 'cooperation' only; the directive's 'co-operation' is a rule id, not prose.
+    const text = 'We value cooperation.\nReal cooperation helps.\ncanvass-disable-next-line third-sector/co-operation\nCooperation is hard.\n';
+    const dir = project({ 'letter.txt': text });
+    const r = lint(dir, ['letter.txt', '--fix', '--format', 'compact']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(dir, 'letter.txt'), 'utf8')).toBe(text);
+  });
+});
+
+describe('a misspelt directive', () => {
+  it('is a canvass/directive warning at its file:line:col, and disables nothing', () => {
+    const text = `Dear colleague,\ncanvass-disable-line ${NON_PROFIT}\nMany non-profit groups applied.\n`;
+    const dir = project({ 'a.txt': text });
+    const r = lint(dir, ['a.txt', '--format', 'compact']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)).toEqual([
+      "a.txt:2:1 warning canvass/directive unknown directive 'canvass-disable-line'; it does nothing (the directives are canvass-disable, canvass-enable and canvass-disable-next-line)",
+      // The first 'non-profit' is the directive's own rule id.
+      compactLine('a.txt', text, 'non-profit', 'suggestion', NON_PROFIT, nonProfitMessage('non-profit'), 2),
+    ]);
   });
 });
 

@@ -238,12 +238,32 @@ describe('readSource', () => {
   });
 
   it('maps Windows-1252 punctuation (0x80-0x9F) to the real characters', () => {
-    // Line 2: "é" as valid UTF-8 (2 bytes, 1 column), a space, then 0x93 (a curly quote in Windows-1252).
+    // Line 2: "é" as valid UTF-8 (2 bytes, read as the two characters "Ã©"), a space, then 0x93
+    // (a curly quote in Windows-1252): the fourth character of line 2 of the decoded text.
     const bytes = Buffer.from([0x6f, 0x6b, 0x0a, 0xc3, 0xa9, 0x20, 0x93, 0x71, 0x94, 0x80, 0x92, 0x96]);
     const decoded = decodeBytes(bytes, 'x.txt');
     if (!decoded.ok) throw new Error('expected ok');
     expect(decoded.text).toBe('ok\n\u00c3\u00a9 \u201cq\u201d\u20ac\u2019\u2013');
-    expect(decoded.warnings[0]).toMatchObject({ line: 2, column: 3 });
+    expect(decoded.warnings[0]).toMatchObject({ line: 2, column: 4 });
+  });
+
+  it('places the first invalid byte in the decoded text as findings are placed: CR, LF and CRLF each end a line', () => {
+    // Lines "a", "b", "c" (ended by CR, CRLF, LF), then "d", "é" in UTF-8 (two Windows-1252
+    // characters, "Ã©"), a space and the invalid 0xE9: line 4, after four characters.
+    const body = [0x61, 0x0d, 0x62, 0x0d, 0x0a, 0x63, 0x0a, 0x64, 0xc3, 0xa9, 0x20, 0xe9, 0x0d];
+    const warning = {
+      severity: 'warning',
+      message: 'not valid UTF-8 (first invalid byte at line 4, column 5); read as Windows-1252 — re-save the file as UTF-8 to silence this',
+      line: 4,
+      column: 5,
+    };
+    const plain = decodeBytes(Buffer.from(body), 'x.txt');
+    expect(plain).toEqual({ ok: true, text: 'a\rb\r\nc\nd\u00c3\u00a9 \u00e9\r', encoding: 'windows-1252', bom: false, warnings: [warning] });
+    // A BOM is not part of the text, so it moves nothing.
+    const withBom = decodeBytes(Buffer.from([0xef, 0xbb, 0xbf, ...body]), 'x.txt');
+    expect(withBom).toMatchObject({ ok: true, bom: true, warnings: [warning] });
+    // Only lone CRs: "x", "y" and then the invalid byte first on line 3.
+    expect(decodeBytes(Buffer.from([0x78, 0x0d, 0x79, 0x0d, 0xe9]), 'x.txt')).toMatchObject({ warnings: [{ line: 3, column: 1 }] });
   });
 
   it('decodes every Windows-1252 byte per the WHATWG table', () => {
@@ -262,11 +282,30 @@ describe('readSource', () => {
     expect(await read('enc/binary.txt')).toEqual({
       ok: false,
       path: 'enc/binary.txt',
-      problem: { severity: 'error', message: 'binary file (contains NUL bytes at byte 3); canvass reads .txt and .md text files' },
+      // "abc" then the NUL: line 1, column 4, as an editor shows it.
+      problem: { severity: 'error', message: 'binary file (a NUL byte at line 1, column 4); canvass reads .txt and .md text files', line: 1, column: 4 },
     });
     const utf16 = { severity: 'error', message: 'UTF-16 text is not supported; re-save the file as UTF-8' };
     expect(await read('enc/utf16le.txt')).toEqual({ ok: false, path: 'enc/utf16le.txt', problem: utf16 });
     expect(await read('enc/utf16be.md')).toEqual({ ok: false, path: 'enc/utf16be.md', problem: utf16 });
+  });
+
+  it('places a NUL byte in the text as it would be read: lines end at CR, LF or CRLF, a BOM is not counted', () => {
+    const nulAt = (bytes: number[]) => {
+      const decoded = decodeBytes(Buffer.from(bytes), 'x.txt');
+      if (decoded.ok) throw new Error('expected a binary file');
+      return decoded.problem;
+    };
+    // BOM, "a" CR "b" CRLF "c" LF, then "é" (valid UTF-8: one character) and the NUL.
+    expect(nulAt([0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x62, 0x0d, 0x0a, 0x63, 0x0a, 0xc3, 0xa9, 0x00])).toEqual({
+      severity: 'error',
+      message: 'binary file (a NUL byte at line 4, column 2); canvass reads .txt and .md text files',
+      line: 4,
+      column: 2,
+    });
+    // Invalid UTF-8 after the NUL: the file would be read as Windows-1252, where the UTF-8 "é"
+    // before it is the two characters "Ã©".
+    expect(nulAt([0x61, 0x0d, 0xc3, 0xa9, 0x00, 0xe9])).toMatchObject({ line: 2, column: 3 });
   });
 
   it('reads an empty file as empty text', async () => {

@@ -3,15 +3,12 @@
 
 import { isUtf8 } from 'node:buffer';
 import type { InputProblem } from '../lint/finding.js';
+import { LineIndex } from '../document/line-index.js';
 import { inputError, type Encoding } from './source.js';
 
 export type Decoded =
   | { ok: true; text: string; encoding: Encoding; bom: boolean; warnings: InputProblem[] }
   | { ok: false; problem: InputProblem };
-
-// One decoder each, reused: decode() without { stream: true } keeps no state between calls.
-// ignoreBOM: the BOM is stripped (and reported) here, not silently by the decoder.
-const utf8Lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Bytes -> text. Rejects binary and UTF-16 input; strips a UTF-8 BOM; keeps line endings as
@@ -25,23 +22,38 @@ export function decodeBytes(bytes: Uint8Array, _path: string): Decoded {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     return { ok: false, problem: inputError('UTF-16 text is not supported; re-save the file as UTF-8') };
   }
-  // Byte offsets are 0-based, as hex dumps (xxd, hexdump) show them.
-  const nul = buf.indexOf(0);
-  if (nul !== -1) {
-    return { ok: false, problem: inputError(`binary file (contains NUL bytes at byte ${nul}); canvass reads .txt and .md text files`) };
-  }
   const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const body = bom ? buf.subarray(3) : buf;
+  const nul = body.indexOf(0);
+  if (nul !== -1) {
+    // Placed like every position canvass gives: in the text as it would be read (NUL is valid UTF-8).
+    const before = body.subarray(0, nul);
+    const { line, column } = positionAfter(isUtf8(body) ? before.toString('utf8') : decodeWindows1252(before));
+    const message = `binary file (a NUL byte at line ${line}, column ${column}); canvass reads .txt and .md text files`;
+    return { ok: false, problem: { ...inputError(message), line, column } };
+  }
   // isUtf8 (simdutf) then toString is several times faster than a fatal TextDecoder.
   if (isUtf8(body)) return { ok: true, text: body.toString('utf8'), encoding: 'utf-8', bom, warnings: [] };
-  const { line, column } = positionOf(body, firstInvalidUtf8(body));
+  const text = decodeWindows1252(body);
+  // Windows-1252 gives one character per byte: the byte's index is its offset in the text.
+  const invalid = firstInvalidUtf8(body);
+  const { line, column } = positionAfter(invalid < 0 ? '' : text.slice(0, invalid));
   const warning: InputProblem = {
     severity: 'warning',
     message: `not valid UTF-8 (first invalid byte at line ${line}, column ${column}); read as Windows-1252 — re-save the file as UTF-8 to silence this`,
     line,
     column,
   };
-  return { ok: true, text: decodeWindows1252(body), encoding: 'windows-1252', bom, warnings: [warning] };
+  return { ok: true, text, encoding: 'windows-1252', bom, warnings: [warning] };
+}
+
+/**
+ * 1-based line and column of the character after `before` (the decoded text up to a byte), as
+ * findings are placed (line-index.ts: CR, LF and CRLF each end a line; columns count UTF-16 code
+ * units). Only the text before it is indexed: this runs for a file with a problem, not for every file.
+ */
+function positionAfter(before: string): { line: number; column: number } {
+  return new LineIndex(before).position(before.length);
 }
 
 /**
@@ -78,21 +90,6 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += need + 1;
   }
   return -1;
-}
-
-/**
- * 1-based line and column of a byte. Lines are counted by \n bytes; the column counts the
- * UTF-16 code units of the (valid UTF-8) text before it on its line, like columns elsewhere.
- */
-function positionOf(buf: Buffer, at: number): { line: number; column: number } {
-  if (at < 0) return { line: 1, column: 1 };
-  let line = 1;
-  let lineStart = 0;
-  for (let nl = buf.indexOf(0x0a); nl !== -1 && nl < at; nl = buf.indexOf(0x0a, nl + 1)) {
-    line++;
-    lineStart = nl + 1;
-  }
-  return { line, column: utf8Lenient.decode(buf.subarray(lineStart, at)).length + 1 };
 }
 
 // Windows-1252 is Unicode's first 256 code points except 0x80-0x9F. Decoded by table rather

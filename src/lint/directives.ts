@@ -2,10 +2,17 @@
 // <!-- canvass-disable-next-line rule-id -->. In plain text the same words may also stand on a
 // line of their own without the comment marks. No ids means every rule.
 
-import type { Format } from '../document/model.js';
+import type { Document } from '../document/model.js';
+import type { Hit } from './scanner.js';
 
 export interface Directive {
-  kind: 'disable' | 'enable' | 'disable-next-line';
+  /**
+   * 'unknown' for a word that starts like a directive but is none ("canvass-disable-line"): it
+   * does nothing, and is reported, rather than read as a directive it only begins with.
+   */
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'unknown';
+  /** The word after "canvass-" as written. */
+  name: string;
   /** Rule ids or pack names; empty = all rules. */
   rules: string[];
   /** Offsets of the directive itself. */
@@ -13,25 +20,81 @@ export interface Directive {
   end: number;
 }
 
-const COMMENT = /<!--\s*canvass-(disable-next-line|disable|enable)\b([^]*?)-->/g;
-const BARE_LINE = /^[ \t]*canvass-(disable-next-line|disable|enable)\b([^\n\r]*)$/gm;
+const DIRECTIVE_NAMES: readonly string[] = ['disable', 'enable', 'disable-next-line'];
 
-export function findDirectives(text: string, format: Format): Directive[] {
+// The whole word after "canvass-", so that a misspelt directive is not taken for one it begins with.
+const COMMENT = /<!--\s*canvass-((?:dis|en)able[\w-]*)([^]*?)-->/g;
+const BARE_LINE = /^[ \t]*canvass-((?:dis|en)able[\w-]*)([^\n\r]*)$/gm;
+
+export function findDirectives(doc: Document): Directive[] {
+  const text = doc.text;
   // "vass-" first: a search led by a rare letter runs several times faster than one led by "c".
   if (!text.includes('vass-') || !text.includes('canvass-')) return [];
   const found: Directive[] = [];
-  const add = (m: RegExpMatchArray) =>
+  const add = (m: RegExpExecArray) =>
     found.push({
-      kind: m[1] as Directive['kind'],
+      kind: DIRECTIVE_NAMES.includes(m[1]!) ? (m[1] as Directive['kind']) : 'unknown',
+      name: m[1]!,
       rules: m[2]!.split(/[\s,]+/).filter(Boolean),
-      start: m.index!,
-      end: m.index! + m[0].length,
+      start: m.index,
+      end: m.index + m[0].length,
     });
-  for (const m of text.matchAll(COMMENT)) add(m);
-  if (format === 'text') {
-    for (const m of text.matchAll(BARE_LINE)) if (!found.some((d) => d.start <= m.index! && m.index! < d.end)) add(m);
+  for (const m of outsideCode(doc, COMMENT)) add(m);
+  if (doc.format === 'text') {
+    // A line that holds a comment directive (or lies in one) is not a bare directive as well.
+    const comments = found.slice();
+    for (const m of outsideCode(doc, BARE_LINE)) {
+      const end = m.index + m[0].length;
+      if (!comments.some((d) => d.start < end && m.index < d.end)) add(m);
+    }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The matches of a global regex whose "canvass-" is not in code: text in a fence or a `code` span
+ * is shown, not obeyed. After one in code the search goes on from its next character, so that
+ * a quoted "<!-- canvass-disable" cannot swallow a real directive up to its "-->".
+ */
+function* outsideCode(doc: Document, regex: RegExp): Generator<RegExpExecArray> {
+  regex.lastIndex = 0;
+  for (let m = regex.exec(doc.text); m; m = regex.exec(doc.text)) {
+    if (!inCode(doc, m.index + m[0].indexOf('canvass-'))) yield m;
+    else regex.lastIndex = m.index + 1;
+  }
+}
+
+/** Is `offset` in a code block or a code span? Asked only where a directive is written. */
+function inCode(doc: Document, offset: number): boolean {
+  const block = doc.blockAt(offset);
+  if (!block) return false;
+  if (block.type === 'code') return true;
+  for (const span of doc.spansOf(block, { markup: false })) {
+    if (span.start > offset) break;
+    if (span.type === 'code' && offset < span.end) return true;
+  }
+  return false;
+}
+
+/**
+ * The scan's hits without those that touch a directive: a directive is not prose, so no rule may
+ * flag, count or fix its words (a rule id such as 'third-sector/co-operation' holds a term).
+ * `directives` are in order and do not overlap.
+ */
+export function hitsOutsideDirectives(hits: readonly Hit[][], directives: readonly Directive[]): Hit[][] {
+  return hits.map((list) => list.filter((hit) => !touchesDirective(directives, hit.start, hit.end)));
+}
+
+function touchesDirective(directives: readonly Directive[], start: number, end: number): boolean {
+  // The last directive starting before `end` is the only one that can overlap [start, end).
+  let lo = 0;
+  let hi = directives.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (directives[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && directives[lo - 1]!.end > start;
 }
 
 /**
@@ -43,7 +106,7 @@ export function isSuppressed(text: string, directives: readonly Directive[], off
   let off = false;
   for (const d of directives) {
     if (d.start > offset) break;
-    if (!coversRule(d.rules, ruleId)) continue;
+    if (d.kind === 'unknown' || !coversRule(d.rules, ruleId)) continue;
     if (d.kind === 'disable-next-line') {
       const line = nextLine(text, d.end);
       if (line && line.start <= offset && offset <= line.end) return true;

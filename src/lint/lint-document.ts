@@ -7,7 +7,7 @@ import type { Finding } from './finding.js';
 import type { RawFinding } from './compiled-rule.js';
 import type { RuleSet } from './compile.js';
 import { DocumentContext } from './context.js';
-import { findDirectives, isSuppressed } from './directives.js';
+import { findDirectives, hitsOutsideDirectives, isSuppressed, type Directive } from './directives.js';
 import type { Hit } from './scanner.js';
 
 /**
@@ -15,8 +15,8 @@ import type { Hit } from './scanner.js';
  * numbers the rules' owners alike), when the caller scans for patterns of its own in the same pass.
  */
 export function lintDocument(doc: Document, ruleSet: RuleSet, hits: readonly Hit[][] = ruleSet.scanner.scan(doc.text)): Finding[] {
-  const ctx = new DocumentContext(doc, hits);
-  const directives = findDirectives(doc.text, doc.format);
+  const directives = findDirectives(doc);
+  const ctx = new DocumentContext(doc, directives.length ? hitsOutsideDirectives(hits, directives) : hits);
   const findings: Finding[] = [];
   for (const rule of ruleSet.rules) {
     for (const raw of rule.run(ctx)) {
@@ -25,18 +25,24 @@ export function lintDocument(doc: Document, ruleSet: RuleSet, hits: readonly Hit
     }
   }
   for (const d of directives) {
+    if (d.kind === 'unknown') {
+      const message = `unknown directive 'canvass-${d.name}'; it does nothing (the directives are canvass-disable, canvass-enable and canvass-disable-next-line)`;
+      findings.push(directiveWarning(doc, d, message));
+      continue;
+    }
     for (const id of d.rules) {
       if (ruleSet.knownIds.has(id) || ruleSet.packNames.has(id)) continue;
       findings.push(
-        toFinding(doc, 'canvass/directive', 'warning', undefined, {
-          start: d.start,
-          end: d.end,
-          message: `unknown rule '${id}' in canvass-${d.kind}; it disables nothing (use a rule id like 'third-sector/voluntary-for-third' or a pack name)`,
-        }),
+        directiveWarning(doc, d, `unknown rule '${id}' in canvass-${d.kind}; it disables nothing (use a rule id like 'third-sector/voluntary-for-third' or a pack name)`),
       );
     }
   }
   return dedupeAndSort(findings);
+}
+
+/** A problem with a directive itself, reported where it is written. */
+function directiveWarning(doc: Document, d: Directive, message: string): Finding {
+  return toFinding(doc, 'canvass/directive', 'warning', undefined, { start: d.start, end: d.end, message });
 }
 
 function toFinding(

@@ -1,6 +1,6 @@
 // when/unless context conditions and inline directives.
 import { describe, expect, it } from 'vitest';
-import type { SubstitutionRule } from '../../src/packs/types.js';
+import type { ConsistencyRule, ExistenceRule, SubstitutionRule } from '../../src/packs/types.js';
 import { lintText, where } from '../helpers/lint-text.js';
 
 const base: SubstitutionRule = {
@@ -84,6 +84,65 @@ describe('inline directives', () => {
     expect(where(await lintText(md, [base]))).toEqual(['1:5 voluntary sector']);
     const txt = 'canvass-disable-next-line test/vs\nThe voluntary sector.\nThe voluntary sector.\n';
     expect(where(await lintText(txt, [base], { format: 'text' }))).toEqual(['3:5 voluntary sector']);
+  });
+
+  it('a directive is not prose: its words are never flagged (plain text, bare or in a comment)', async () => {
+    const nonProfit: ExistenceRule = { id: 'non-profit', kind: 'existence', severity: 'warning', message: 'x', terms: ['non-profit'] };
+    const text = [
+      'canvass-disable test/non-profit',
+      'A non-profit replied.',
+      'canvass-enable test/non-profit',
+      '<!-- canvass-disable-next-line test/non-profit -->',
+      'A non-profit replied.',
+      'A non-profit replied.',
+    ].join('\n');
+    // Only line 6 is neither a directive nor switched off; "A " puts the term at column 3.
+    expect(where(await lintText(text, [nonProfit], { format: 'text' }))).toEqual(['6:3 non-profit']);
+  });
+
+  it('a directive line is not counted by a consistency rule', async () => {
+    const coOperation: ConsistencyRule = {
+      id: 'co-operation',
+      kind: 'consistency',
+      severity: 'warning',
+      message: '{{expected}} {{expectedCount}}, {{actual}} {{count}}',
+      variants: [['co-operation', 'cooperation']],
+    };
+    // Without the directive's own 'co-operation', the text writes co-operation once and
+    // cooperation once: a tie, which the form listed first wins.
+    const tie = 'Co-operation matters.\ncanvass-disable-next-line test/co-operation\nA line.\nWe value cooperation.\n';
+    const tieFindings = await lintText(tie, [coOperation], { format: 'text' });
+    expect(where(tieFindings)).toEqual(['4:10 cooperation']);
+    expect(tieFindings[0]!.message).toBe('co-operation 1, cooperation 1');
+    // Here the text only ever writes 'cooperation': nothing to flag, and no fix for the directive.
+    const oneForm = 'We value cooperation.\nReal cooperation helps.\ncanvass-disable-next-line test/co-operation\nCooperation is hard.\n';
+    expect(await lintText(oneForm, [coOperation], { format: 'text' })).toEqual([]);
+  });
+
+  it('a misspelt directive is reported where it is written and switches nothing off', async () => {
+    const unknown = (name: string) =>
+      `unknown directive 'canvass-${name}'; it does nothing (the directives are canvass-disable, canvass-enable and canvass-disable-next-line)`;
+    const md = 'Intro.\n\n<!-- canvass-disable-line test/vs -->\nThe voluntary sector.\n\nThe voluntary sector.\n';
+    const mdFindings = await lintText(md, [base]);
+    expect(where(mdFindings)).toEqual(['3:1 <!-- canvass-disable-line test/vs -->', '4:5 voluntary sector', '6:5 voluntary sector']);
+    expect(mdFindings[0]).toMatchObject({ ruleId: 'canvass/directive', severity: 'warning', message: unknown('disable-line') });
+    const txt = 'Intro.\n  canvass-enable-next-line test/vs\ncanvass-disabled\nThe voluntary sector.\n';
+    const txtFindings = await lintText(txt, [base], { format: 'text' });
+    // A bare line's directive starts where its line does, indentation included.
+    expect(where(txtFindings)).toEqual(['2:1   canvass-enable-next-line test/vs', '3:1 canvass-disabled', '4:5 voluntary sector']);
+    expect(txtFindings.map((f) => f.message).slice(0, 2)).toEqual([unknown('enable-next-line'), unknown('disabled')]);
+  });
+
+  it('a directive in a code fence or a code span is text, not a directive', async () => {
+    const fence = '```\n<!-- canvass-disable test/vs -->\n```\n\nThe voluntary sector.\n';
+    expect(where(await lintText(fence, [base]))).toEqual(['5:5 voluntary sector']);
+    const span = 'Use `<!-- canvass-disable-next-line -->` to switch a line off.\nThe voluntary sector.\n';
+    expect(where(await lintText(span, [base]))).toEqual(['2:5 voluntary sector']);
+    // A directive quoted in code does not swallow the real one that follows, up to its "-->".
+    const quoted = 'Write `<!-- canvass-disable` to begin.\n\n<!-- canvass-disable-next-line test/vs -->\nThe voluntary sector.\n\nThe voluntary sector.\n';
+    expect(where(await lintText(quoted, [base]))).toEqual(['6:5 voluntary sector']);
+    const txt = '```\ncanvass-disable test/vs\n```\nThe voluntary sector.\n';
+    expect(where(await lintText(txt, [base], { format: 'text' }))).toEqual(['4:5 voluntary sector']);
   });
 
   it('warns about an unknown rule id in a directive', async () => {
