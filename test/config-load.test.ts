@@ -117,6 +117,18 @@ acronyms: [CYPP, LSCB]
     });
   });
 
+  it('refuses a config that is not UTF-8, at the first byte that is not', async () => {
+    const dir = tree('cp1252', { 'placeholder.txt': '' });
+    const path = join(dir, '.canvass.yaml');
+    // "acronyms: [CAFÉ]" saved as Windows-1252: É is the byte 0xC9, after 15 characters of line 2.
+    writeFileSync(path, Buffer.concat([Buffer.from('packs: [third-sector]\nacronyms: [CAF'), Buffer.from([0xc9]), Buffer.from(']\n')]));
+    const error = await loadConfigFile(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LocatedError);
+    expect((error as LocatedError).problems).toEqual([
+      { file: path, line: 2, column: 15, message: 'the config file is not valid UTF-8 (byte 0xC9); save it as UTF-8' },
+    ]);
+  });
+
   it('locates a bad severity at its value, with a did-you-mean', () => {
     const yaml = `packs: [third-sector]
 rules:

@@ -483,6 +483,20 @@ rules:
     terms: [foo]
 `;
 
+  it('refuses a pack that is not UTF-8, at the first byte that is not, rather than read its terms garbled', async () => {
+    const file = join(dir, 'cp1252.yaml');
+    // "café" saved from an old editor: é is the single byte 0xE9, on line 7 after "    terms: [caf".
+    writeFileSync(file, Buffer.concat([Buffer.from(PACK.replace('[foo]\n', '[caf'), 'utf8'), Buffer.from([0xe9]), Buffer.from(']\n')]));
+    const error = await loadPackFile(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LocatedError);
+    expect((error as LocatedError).problems).toEqual([
+      { file, line: 7, column: 16, message: 'the rule pack is not valid UTF-8 (byte 0xE9); save it as UTF-8' },
+    ]);
+    // The same pack in UTF-8, with a byte-order mark, loads.
+    writeFileSync(file, '\ufeff' + PACK.replace('[foo]', '[café]'));
+    expect((await loadPackFile(file)).rules[0]).toMatchObject({ terms: ['café'] });
+  });
+
   it('loads a pack file, and says why an unreadable one cannot be read, naming it as written', async () => {
     const file = join(dir, 'local.yaml');
     writeFileSync(file, PACK);

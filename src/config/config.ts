@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describeFsError } from '../ingest/source.js';
 import { SEVERITIES } from '../packs/types.js';
 import type { LocatedProblem } from '../yaml/located-error.js';
+import { utf8Text } from '../yaml/utf8-text.js';
 
 export const CONFIG_FILE_NAMES = ['.canvass.yaml', '.canvass.yml'] as const;
 
@@ -58,12 +59,13 @@ export class ConfigFileUnreadable extends Error {
 
 /** Reads and validates a config: ConfigFileUnreadable, or a LocatedError for what is wrong in it. */
 export async function loadConfigFile(path: string): Promise<Config> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new ConfigFileUnreadable(path, error);
   }
+  const text = utf8Text(bytes, path, 'config file');
   // A valid config is read with js-yaml: one small module, where the \`yaml\` package (which
   // locates errors at line:col) takes ~30 ms to load, a sixth of a one-file lint. Only a file
   // that is not plainly valid goes to the schema (zod, yaml, located errors, did-you-mean).

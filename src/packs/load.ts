@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeFsError } from '../ingest/source.js';
+import { utf8Text } from '../yaml/utf8-text.js';
 import { readPrecompiled } from './precompiled.js';
 import type { Pack } from './types.js';
 
@@ -28,12 +29,13 @@ export class PackFileUnreadable extends Error {
 
 /** Reads and validates a pack file: PackFileUnreadable, or a LocatedError for what is wrong in it. */
 export async function loadPackFile(path: string, ref = path): Promise<Pack> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new PackFileUnreadable(ref, path, error);
   }
+  const text = utf8Text(bytes, path, 'rule pack');
   // The YAML parser and schema load only when a YAML pack must be read.
   const { parsePack } = await import('./parse-pack.js');
   return parsePack(text, path);
