@@ -3,6 +3,7 @@
 // line of their own without the comment marks. No ids means every rule.
 
 import type { Document } from '../document/model.js';
+import { firstStartingAt } from '../document/order.js';
 import type { Hit } from './scanner.js';
 
 export interface Directive {
@@ -87,14 +88,8 @@ export function hitsOutsideDirectives(hits: readonly Hit[][], directives: readon
 
 function touchesDirective(directives: readonly Directive[], start: number, end: number): boolean {
   // The last directive starting before `end` is the only one that can overlap [start, end).
-  let lo = 0;
-  let hi = directives.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (directives[mid]!.start < end) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && directives[lo - 1]!.end > start;
+  const after = firstStartingAt(directives, end);
+  return after > 0 && directives[after - 1]!.end > start;
 }
 
 /**
