@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparisonToTerminal } from '../src/compare/terminal.js';
 import type { Comparison } from '../src/compare/types.js';
-import { assertBuilt, makeTempDir, repoRoot, runCli } from './helpers/cli.js';
+import { assertBuilt, makeTempDir, project, repoRoot, runCli } from './helpers/cli.js';
 
 let dir: string;
 let json: Comparison & { tool: string; command: string };
@@ -325,6 +325,52 @@ describe('exports, read back', () => {
     // The Coalition's response is still compared, with the third-sector pack's findings.
     expect(out.respondents.map((r) => r.name)).toEqual(['Social Enterprise Coalition']);
     expect(out.findings.some((f) => f.ruleId === 'third-sector/voluntary-for-third' && f.line === 31)).toBe(true);
+  });
+
+  it("a folder or glob that the config's ignore leaves nothing of is an input error (exit 2), as in lint; the other inputs are still compared", () => {
+    const text = 'Response from the Play Network\n\nQuestion 1: Do you agree?\n\nWe urge the council to fund play.\n';
+    const root = project({
+      '.canvass.yaml': 'ignore: [drafts]\n',
+      'docs/drafts/d.md': text,
+      'docs/old/o.md': text,
+      'sub/.canvass.yaml': 'ignore: ["*.md"]\n',
+      'sub/s.md': text,
+      'kept.txt': text,
+    });
+    const folder = (input: string, by: string) => `no .txt, .md or .markdown files found in '${input}/' that are not ignored by ${by}`;
+    const glob = "all files matching the pattern 'docs/**/d.md' are ignored by 'ignore' in .canvass.yaml";
+    const compare = (args: string[]) => {
+      const run = runCli(['compare', ...args, '--format', 'json'], { cwd: root });
+      return { run, out: JSON.parse(run.stdout) as Comparison };
+    };
+    const { run, out } = compare(['docs/drafts', 'docs/**/d.md', 'sub', 'kept.txt']);
+    expect(run.code).toBe(2);
+    expect(out.documents.map((d) => d.path)).toEqual(['kept.txt']);
+    expect(out.problems).toEqual([
+      { path: 'docs/drafts', line: 0, column: 0, message: folder('docs/drafts', "'ignore' in .canvass.yaml") },
+      { path: 'docs/**/d.md', line: 0, column: 0, message: glob },
+      { path: 'sub', line: 0, column: 0, message: folder('sub', "'ignore' in sub/.canvass.yaml") },
+    ]);
+    expect(run.stderr).toBe(
+      [`docs/drafts: ${folder('docs/drafts', "'ignore' in .canvass.yaml")}`, `docs/**/d.md: ${glob}`, `sub: ${folder('sub', "'ignore' in sub/.canvass.yaml")}`, ''].join('\n'),
+    );
+    // --ignore took some files of the folder, each config the others.
+    const both = compare(['.', '--ignore', 'old', '--ignore', 'kept.txt']);
+    expect(both.run.code).toBe(2);
+    expect(both.out.problems).toEqual([
+      { path: '.', line: 0, column: 0, message: folder('.', "--ignore and 'ignore' in .canvass.yaml and sub/.canvass.yaml") },
+    ]);
+    // One --config for every file: its ignore is named.
+    const config = compare(['docs/drafts', 'kept.txt', '--config', 'sub/.canvass.yaml']);
+    expect(config.run.code).toBe(2);
+    expect(config.out.problems).toEqual([
+      { path: 'docs/drafts', line: 0, column: 0, message: folder('docs/drafts', "'ignore' in sub/.canvass.yaml") },
+    ]);
+    // A file left to compare, or named on the command line, is no error.
+    expect(compare(['docs']).run.code).toBe(0);
+    const named = compare(['docs/drafts', 'docs/drafts/d.md']);
+    expect(named.run.code).toBe(0);
+    expect(named.out.documents.map((d) => d.path)).toEqual(['docs/drafts/d.md']);
   });
 
   it('reports a broken coding frame with its position and exits 2', () => {

@@ -378,6 +378,47 @@ describe('inputs', () => {
     expect(report.documents.map((d) => d.path)).toEqual(['a/one.txt', 'a/two.md']);
   });
 
+  it("a folder or glob that the config's ignore leaves nothing of is an input error (exit 2), as in lint; the other inputs are still extracted", () => {
+    const dir = project({
+      '.canvass.yaml': 'ignore: [drafts]\n',
+      'docs/drafts/d.md': good,
+      'docs/old/o.md': good,
+      'sub/.canvass.yaml': 'ignore: ["*.md"]\n',
+      'sub/s.md': good,
+      'kept.txt': good,
+    });
+    const folder = (input: string, by: string) => `no .txt, .md or .markdown files found in '${input}/' that are not ignored by ${by}`;
+    const glob = "all files matching the pattern 'docs/**/d.md' are ignored by 'ignore' in .canvass.yaml";
+    const { result, report } = extractJson(['docs/drafts', 'docs/**/d.md', 'sub', 'kept.txt'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(report.documents.map((d) => d.path)).toEqual(['kept.txt']);
+    expect(report.problems).toEqual([
+      { path: 'docs/drafts', severity: 'error', message: folder('docs/drafts', "'ignore' in .canvass.yaml") },
+      { path: 'docs/**/d.md', severity: 'error', message: glob },
+      { path: 'sub', severity: 'error', message: folder('sub', "'ignore' in sub/.canvass.yaml") },
+    ]);
+    expect(report.summary.inputErrors).toBe(3);
+    expect(result.stderr).toBe(
+      [
+        `docs/drafts: error: ${folder('docs/drafts', "'ignore' in .canvass.yaml")}`,
+        `docs/**/d.md: error: ${glob}`,
+        `sub: error: ${folder('sub', "'ignore' in sub/.canvass.yaml")}`,
+        '',
+      ].join('\n'),
+    );
+    // --ignore took some files of the folder, each config the others.
+    const both = extractJson(['.', '--ignore', 'old', '--ignore', 'kept.txt'], { cwd: dir });
+    expect(both.result.code).toBe(2);
+    expect(both.report.problems).toEqual([
+      { path: '.', severity: 'error', message: folder('.', "--ignore and 'ignore' in .canvass.yaml and sub/.canvass.yaml") },
+    ]);
+    // A file left to extract, or named on the command line, is no error.
+    expect(extractJson(['docs'], { cwd: dir }).result.code).toBe(0);
+    const named = extractJson(['docs/drafts', 'docs/drafts/d.md'], { cwd: dir });
+    expect(named.result.code).toBe(0);
+    expect(named.report.documents.map((d) => d.path)).toEqual(['docs/drafts/d.md']);
+  });
+
   it('extracts Markdown that needs the Markdown parser (a table)', () => {
     const md = '# Response from the Play Network\n\n**Question 1:** Do you agree?\n\nWe urge the council to fund play.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n';
     const dir = project({ 'play.md': md });

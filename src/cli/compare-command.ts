@@ -20,6 +20,7 @@ import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { colourOutput, terminalWidth } from './color.js';
 import { displayPath } from './display-path.js';
+import { EmptiedInputs } from './emptied-inputs.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -87,13 +88,21 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
   const explicit = new Set(paths.map((p) => resolve(io.cwd, p)));
   const rules: ResolvedRules[] = [];
   const kept: typeof files = [];
-  for (const f of files) {
+  // A folder or glob that a config's `ignore` leaves nothing of is an input error, as with lint.
+  const emptied = new EmptiedInputs(discovery.walked, io.cwd);
+  for (const [index, f] of discovery.files.entries()) {
+    if (f.kind !== 'file') continue;
     const abs = resolve(io.cwd, f.path);
     const r = await resolver.forFile(abs);
-    if (!explicit.has(abs) && r.ignores(abs)) continue;
+    if (!explicit.has(abs) && r.ignores(abs)) {
+      // Only a config file has `ignore`; the default config ignores nothing.
+      emptied.ignored(index, r.config?.path ?? '.canvass.yaml');
+      continue;
+    }
     kept.push(f);
     rules.push(r);
   }
+  for (const p of emptied.problems()) problems.push({ path: p.input, line: 0, column: 0, message: p.message });
 
   const frame = await chooseFrame(options, rules, io, problems);
   const counters = makeCounters(termsOf(rules.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []))), frame);

@@ -1,5 +1,6 @@
 // Folders and globs that a config's `ignore` left nothing of. That is an input error, as when
-// --ignore does: a run that lints nothing by mistake must not pass as clean.
+// --ignore does: a run that lints, extracts or compares nothing by mistake must not pass as clean.
+// lint, extract and compare each note the files a config ignored, and report the same problems.
 
 import { allIgnoredMessage, type WalkedInput } from '../ingest/discover.js';
 import type { DiscoveryProblem } from '../ingest/source.js';
@@ -19,7 +20,7 @@ export class EmptiedInputs {
     this.ignoredBy.set(index, configPath);
   }
 
-  /** One problem for each folder or glob none of whose files was linted. */
+  /** One problem for each folder or glob none of whose files was kept. */
   problems(): DiscoveryProblem[] {
     const problems: DiscoveryProblem[] = [];
     for (const input of this.walked) {

@@ -27,6 +27,7 @@ import {
 } from '../report/formatters/extract/index.js';
 import { ConfigIgnores } from '../config/config-ignores.js';
 import { colourOutput, terminalWidth } from './color.js';
+import { EmptiedInputs } from './emptied-inputs.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import type { CommandIO } from './lint-command.js';
 
@@ -48,15 +49,19 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
   const discovery = await discoverInputs(paths, { cwd: io.cwd, ignore: options.ignore ?? [] });
   const failures: InputFailure[] = discovery.problems.map((p) => ({ path: p.input, severity: 'error', message: p.message }));
 
-  // Files found by walking a folder honour their .canvass.yaml's `ignore`, as with lint.
+  // Files found by walking a folder honour their .canvass.yaml's `ignore`, as with lint, and a
+  // folder or glob it leaves nothing of is an input error, as with lint.
   const ignores = new ConfigIgnores();
+  const emptied = new EmptiedInputs(discovery.walked, io.cwd);
   const explicit = new Set(paths.map((p) => resolve(io.cwd, p)));
   const files: InputRef[] = [];
-  for (const ref of discovery.files) {
+  for (const [index, ref] of discovery.files.entries()) {
     const abs = ref.kind === 'file' ? resolve(io.cwd, ref.path) : undefined;
-    if (abs && !explicit.has(abs) && (await ignores.ignores(abs))) continue;
-    files.push(ref);
+    const ignoredBy = abs && !explicit.has(abs) ? await ignores.ignoredBy(abs) : undefined;
+    if (ignoredBy) emptied.ignored(index, ignoredBy);
+    else files.push(ref);
   }
+  for (const p of emptied.problems()) failures.push({ path: p.input, severity: 'error', message: p.message });
   const color = format === 'text' ? await colourOutput(options.color, io.stdout as NodeJS.WriteStream) : false;
   const width = terminalWidth(io.stdout as { columns?: number });
   const formatOptions: ExtractFormatOptions = {

@@ -8,6 +8,7 @@ import { extractDocument } from '../extract/extract-document.js';
 import type { ExtractedDocument, ExtractedQuestion, ExtractedResponse } from '../extract/types.js';
 import type { RuleSet } from '../lint/compile.js';
 import type { Finding } from '../lint/finding.js';
+import { findDirectives, hitsOutsideDirectives } from '../lint/directives.js';
 import { lintDocument } from '../lint/lint-document.js';
 import { Scanner, type FlatHits } from '../lint/scanner.js';
 import { compileTerm, isRegexTerm, type TermPattern } from '../lint/terms.js';
@@ -123,8 +124,13 @@ export async function analyseDocument(
   const extracted = await extractDocument(doc, { includePersonalData: options.includePersonalData ?? false });
   const counting = countingScanner(counters, ruleSet);
   const linted = options.linted?.hits.scanner === counting.scanner ? options.linted : undefined;
-  const hits = linted ? counting.scanner.hitsFrom(linted.hits.flat) : counting.scanner.scan(doc.text);
-  const findings = linted ? linted.findings : ruleSet ? lintDocument(doc, ruleSet, hits) : [];
+  const scanned = linted ? counting.scanner.hitsFrom(linted.hits.flat) : counting.scanner.scan(doc.text);
+  // Found once for lint and the counts; a text without "canvass-" costs one search of it.
+  const directives = findDirectives(doc);
+  const findings = linted ? linted.findings : ruleSet ? lintDocument(doc, ruleSet, scanned, directives) : [];
+  // A directive is not prose: its words (a rule id such as 'third-sector/co-operation') are not
+  // counted as terms or themes, as lint does not flag them.
+  const hits = directives.length ? hitsOutsideDirectives(scanned, directives) : scanned;
   const ranges = extracted.responses.map((r) => responseRange(doc, r));
   const responseAt = (offset: number) => containing(ranges, offset);
 

@@ -25,12 +25,16 @@ export class ConfigIgnores {
   /** Configs that could not be read: their files are not ignored; say so once. */
   readonly problems: string[] = [];
 
-  /** Is `absPath` ignored by its nearest config? (Explicitly named files are the caller's call.) */
-  async ignores(absPath: string): Promise<boolean> {
+  /**
+   * The nearest config of `absPath` (absolute path) when its `ignore` leaves the file out, else
+   * undefined: the caller names it when a folder is left empty. (Explicitly named files are the
+   * caller's call.)
+   */
+  async ignoredBy(absPath: string): Promise<string | undefined> {
     const dir = dirname(absPath);
     if (!this.configOfDir.has(dir)) this.configOfDir.set(dir, findConfigFile(dir));
     const configPath = this.configOfDir.get(dir);
-    if (!configPath) return false;
+    if (!configPath) return undefined;
     let entry = this.matchers.get(configPath);
     if (!entry) {
       entry = loadConfigFile(configPath).then(
@@ -44,6 +48,6 @@ export class ConfigIgnores {
       this.matchers.set(configPath, entry);
     }
     const ignores = await entry;
-    return ignores ? ignores(absPath) : false;
+    return ignores?.(absPath) ? configPath : undefined;
   }
 }

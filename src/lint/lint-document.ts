@@ -13,9 +13,14 @@ import type { Hit } from './scanner.js';
 /**
  * `hits`: the scan of `doc.text` by ruleSet.scanner, or by a scanner extended from it (which
  * numbers the rules' owners alike), when the caller scans for patterns of its own in the same pass.
+ * `directives`: the document's, when the caller has found them already (compare counts outside them).
  */
-export function lintDocument(doc: Document, ruleSet: RuleSet, hits: readonly Hit[][] = ruleSet.scanner.scan(doc.text)): Finding[] {
-  const directives = findDirectives(doc);
+export function lintDocument(
+  doc: Document,
+  ruleSet: RuleSet,
+  hits: readonly Hit[][] = ruleSet.scanner.scan(doc.text),
+  directives: readonly Directive[] = findDirectives(doc),
+): Finding[] {
   const ctx = new DocumentContext(doc, directives.length ? hitsOutsideDirectives(hits, directives) : hits);
   const findings: Finding[] = [];
   for (const rule of ruleSet.rules) {
