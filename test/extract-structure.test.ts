@@ -142,6 +142,25 @@ describe('respondent, date, consultation, personal data', () => {
     ]);
   });
 
+  it('reads a Markdown heading without its marks, and a title that names no consultation', async () => {
+    const titled = '# Response from the Play Network\n\n## Question 1: Do you agree?\n\nWe recommend that the council funds play.\n';
+    expect((await extractDocument(await openDocument('play.md', titled))).responses[0]).toMatchObject({
+      respondent: 'Play Network',
+      respondentFrom: 'title',
+    });
+    const letterhead = '## Riverside Housing Association ##\n\nWe think the plan is good.\n';
+    expect((await extractDocument(await openDocument('r.md', letterhead))).responses[0]).toMatchObject({
+      respondent: 'Riverside Housing Association',
+      respondentFrom: 'letterhead',
+    });
+    // Not a name: "respondents" is no organisation, and the document's file name stands instead.
+    const comments = '# Comments from respondents\n\nMost agreed.\n';
+    expect((await extractDocument(await openDocument('notes/summary.md', comments))).responses[0]).toMatchObject({
+      respondent: 'summary',
+      respondentFrom: 'file name',
+    });
+  });
+
   it('falls back to the signature, then the file name', async () => {
     const signed = 'We think the plan is good.\n\nThe Riverside Housing Association\nJune 2020\n';
     expect((await extractDocument(await openDocument('x.txt', signed))).responses[0]).toMatchObject({

@@ -20,14 +20,25 @@ const DATE = new RegExp(
 const ORGANISATION =
   /\b(?:coalition|council|trust|association|network|society|partnership|forum|alliance|federation|foundation|group|services|university|department|ltd|limited|charity|bureau|union|agency|board|office|institute|centre|center|england|scotland|wales|uk|confederation|consortium|collective|commission|cic|plc|action|children)\b/i;
 
-const plain = (s: string) => s.replace(/\*\*|__|[*_`]/g, '').replace(/\s+/g, ' ').trim();
+/** "Response from Play England" standing alone as a heading: the respondent, with no "to …". */
+// Case-sensitive, so that the name must start with a capital ("Comments from respondents" is none).
+const TITLE_ALONE = /^(?:[Rr]esponse|[Ss]ubmission|[Ee]vidence|[Cc]omments?)\s+(?:by|from|of)\s+(?:[Tt]he\s+)?(\p{Lu}.{1,80}?)\s*$/u;
+
+// Text without its Markdown marks: emphasis, code, and a heading's "## … ##".
+const plain = (s: string) =>
+  s
+    .replace(/^#{1,6}[ \t]+/, '')
+    .replace(/[ \t]+#+[ \t]*$/, '')
+    .replace(/\*\*|__|[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The respondent of the blocks [first, last] of a document. */
 export function findRespondent(doc: Document, blocks: readonly Block[]): Respondent {
   const text = (b: Block) => plain(doc.text.slice(b.start, b.end));
   const head = blocks.slice(0, 6);
   for (const b of head) {
-    const m = TITLE.exec(text(b));
+    const m = TITLE.exec(text(b)) ?? (b.type === 'heading' || b === blocks[0] ? TITLE_ALONE.exec(text(b)) : null);
     if (m) return { name: tidyName(m[1]!), from: 'title' };
   }
   for (const b of blocks) {
