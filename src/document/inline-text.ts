@@ -27,6 +27,36 @@ export function findUrlsAndEmails(text: string, start: number, end: number): Spa
 }
 
 const QUOTE_CHAR = /[“”‘’"']/g;
+const isLowerCase = (c: string | undefined) => c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+
+/**
+ * Could the mark at `at` be the apostrophe of a plural possessive: after an "s", then a space
+ * and a word in lower case ("charities’ view")? A closing quotation mark can stand there too
+ * ("‘social enterprises’ and others"): the caller asks what follows.
+ */
+function isPluralPossessive(text: string, at: number, end: number): boolean {
+  const before = text[at - 1];
+  return (before === 's' || before === 'S') && at + 2 < end && text[at + 1] === ' ' && isLowerCase(text[at + 2]);
+}
+
+/** How far ahead to look for the mark that closes a quotation (a bounded walk, not a search). */
+const CLOSE_LOOKAHEAD = 600;
+
+/**
+ * Is there, from `from`, a mark that can only close a single quotation — one that is not itself a
+ * possible plural possessive — before any opening mark? Then the mark before `from` is an apostrophe.
+ */
+function closedLater(text: string, from: number, end: number): boolean {
+  for (let i = from, stop = Math.min(end, from + CLOSE_LOOKAHEAD); i < stop; i++) {
+    const c = text[i];
+    if (c === '‘') return false;
+    if (c !== '’') continue;
+    const before = text[i - 1];
+    if (before === undefined || isSpace(before) || isLetterOrDigit(text[i + 1])) continue; // apostrophe
+    if (!isPluralPossessive(text, i, end)) return true;
+  }
+  return false;
+}
 const isLetterOrDigit = (c: string | undefined) => c !== undefined && isLetterOrDecimal(c.charCodeAt(0));
 const isSpace = (c: string) => isWhiteSpace(c.charCodeAt(0));
 const isSpaceOrOpen = (c: string | undefined) => c === undefined || isSpace(c) || '([{\u2014\u2013/-'.includes(c);
@@ -77,8 +107,10 @@ export function findQuotations(text: string, start: number, end: number, skip: r
     } else if (c === '‘' || (c === "'" && isSpaceOrOpen(before) && isLetterOrDigit(after))) {
       if (singleOpen < 0 && !isLetterOrDigit(before)) singleOpen = at;
     } else {
-      // ’ or ' that is not an opener: a closing mark only if no letter follows (else apostrophe).
+      // ’ or ' that is not an opener: a closing mark only if no letter follows (else apostrophe),
+      // and not a plural possessive that a later mark plainly closes ("‘the charities’ view …’").
       if (singleOpen >= 0 && !isLetterOrDigit(after) && before !== undefined && !isSpace(before)) {
+        if (isPluralPossessive(text, at, end) && closedLater(text, at + 1, end)) continue;
         spans.push({ type: 'quote', start: singleOpen, end: at + 1 });
         singleOpen = -1;
       }

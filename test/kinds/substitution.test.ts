@@ -72,6 +72,28 @@ describe('substitution', () => {
     }
   });
 
+  it('tells a plural possessive inside a quotation from the quotation’s closing mark', async () => {
+    const text = [
+      // "charities’ view": an apostrophe, as a later mark plainly closes the quotation.
+      'He said ‘the charities’ view of the voluntary sector is narrow’ and the voluntary sector agreed.',
+      '',
+      // "enterprises’ and": the closing mark, as nothing later closes a quotation.
+      'The term ‘social enterprises’ and the voluntary sector.',
+      '',
+      // An opening mark comes first: "enterprises’" closed the first quotation.
+      'Both ‘social enterprises’ and ‘the voluntary sector’ and the voluntary sector.',
+      '',
+      // Every later mark could be a possessive too: the first closes.
+      'The ‘social enterprises’ and the voluntary sector’s members’ views.',
+    ].join('\n');
+    expect(where(await lintText(text, [rule()]))).toEqual([
+      '1:73 voluntary sector',
+      '3:39 voluntary sector',
+      '5:62 voluntary sector',
+      '7:34 voluntary sector',
+    ]);
+  });
+
   it('applies only inside its scope', async () => {
     const text = '# Voluntary sector\n\nThe voluntary sector.\n\n- a voluntary sector item\n';
     expect(where(await lintText(text, [rule({ scope: ['heading'] })]))).toEqual(['1:3 Voluntary sector']);
