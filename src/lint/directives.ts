@@ -24,7 +24,9 @@ export interface Directive {
 const DIRECTIVE_NAMES: readonly string[] = ['disable', 'enable', 'disable-next-line'];
 
 // The whole word after "canvass-", so that a misspelt directive is not taken for one it begins with.
-const COMMENT = /<!--\s*canvass-((?:dis|en)able[\w-]*)([^]*?)-->/g;
+// In a comment any word after "canvass-" was meant as a directive ("canvass-ignore"); on a bare
+// line of plain text only one that starts like a directive, so that prose is never taken for one.
+const COMMENT = /<!--\s*canvass-([\w-]+)([^]*?)-->/g;
 const BARE_LINE = /^[ \t]*canvass-((?:dis|en)able[\w-]*)([^\n\r]*)$/gm;
 
 export function findDirectives(doc: Document): Directive[] {

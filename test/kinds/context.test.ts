@@ -126,6 +126,10 @@ describe('inline directives', () => {
     const mdFindings = await lintText(md, [base]);
     expect(where(mdFindings)).toEqual(['3:1 <!-- canvass-disable-line test/vs -->', '4:5 voluntary sector', '6:5 voluntary sector']);
     expect(mdFindings[0]).toMatchObject({ ruleId: 'canvass/directive', severity: 'warning', message: unknown('disable-line') });
+    // In a comment, any canvass- word is taken as meant for a directive.
+    const ignore = await lintText('<!-- canvass-ignore test/vs -->\nThe voluntary sector.\n', [base]);
+    expect(where(ignore)).toEqual(['1:1 <!-- canvass-ignore test/vs -->', '2:5 voluntary sector']);
+    expect(ignore[0]!.message).toBe(unknown('ignore'));
     const txt = 'Intro.\n  canvass-enable-next-line test/vs\ncanvass-disabled\nThe voluntary sector.\n';
     const txtFindings = await lintText(txt, [base], { format: 'text' });
     // A bare line's directive starts where its line does, indentation included.
