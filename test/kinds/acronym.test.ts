@@ -74,6 +74,22 @@ describe('acronym', () => {
     expect(where(await lintText(text, [rule]))).toEqual(['1:29 CYPP', '3:34 NSPCC', '5:18 NCVO', '5:24 NAVCA', '5:34 ACEVO']);
   });
 
+  // Each capitalised word is tried as a definition in its bracket: a bracket of capitals that
+  // breaks off late (a digit, a comma) once made the bracket's pattern try every split of its
+  // letters — minutes for one line (vitest's 5 s timeout fails the test if that comes back).
+  it('reads a long bracket in capitals at once, as shouting, like three words in capitals in a row', async () => {
+    const text = [
+      'Reply to us (PLEASE RETURN THIS FORM TO THE CONSULTATION TEAM BY 5PM) by post.',
+      '',
+      'Send the form back to the team in good time (RESPONSES MUST BE RECEIVED BY THE CLOSING DATE, 31 MARCH) to be counted.',
+      '',
+      'We want every form that we sent out to be RETURNED VERY PROMPTLY to the CYPF VCS office.',
+    ].join('\n');
+    // Capitals in a bracket written in capitals, or three words in capitals in a row, are shouting;
+    // two side by side may be acronyms.
+    expect(where(await lintText(text, [rule]))).toEqual(['5:73 CYPF', '5:78 VCS']);
+  });
+
   it('reads a short block all in capitals as a heading, not as acronyms', async () => {
     const text = 'SUMMARY\n\nKEY POINTS\n\nCAFCASS\n\nNSPCC\n\nThe DCSF wrote.\n';
     // Seven capitals or more with no lower case is shouting; five (NSPCC) may be an acronym alone.
