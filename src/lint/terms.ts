@@ -136,11 +136,18 @@ function isPluralWord(word: string): boolean {
   return (/ies$/i.test(word) && word.length > 4) || (/[^su]s$/i.test(word) && !/is$/i.test(word) && word.length > 3);
 }
 
+/**
+ * The singular of a replacement's last word where it is plain: councils, charities, services,
+ * churches, fees. Left as written where it is not: an acronym (NHS, VCS), -ss, -us, -is, and
+ * -ses or -oes (buses or causes? heroes or shoes?).
+ */
 function singularise(word: string): string {
+  if (!/[a-z]/.test(word.slice(0, -1)) && !/^[A-Z0-9&]+s$/.test(word)) return word; // NHS; NGOs -> NGO below
   if (/ies$/i.test(word) && word.length > 4) return word.slice(0, -3) + (/[A-Z]$/.test(word) ? 'Y' : 'y');
-  if (/(?:ss|us|is)$/i.test(word)) return word;
+  if (/(?:ss|us|is)$/i.test(word) || !/s$/i.test(word)) return word;
   if (/(?:x|z|ch|sh|ss)es$/i.test(word)) return word.slice(0, -2);
-  return /s$/i.test(word) ? word.slice(0, -1) : word;
+  if (/(?:[^s]s|o)es$/i.test(word)) return word;
+  return word.slice(0, -1);
 }
 
 function pluralise(word: string): string {

@@ -185,6 +185,29 @@ describe('the number of a replacement', () => {
     ]);
   });
 
+  it('makes a replacement singular only where its singular is plain', async () => {
+    const swap = rule({
+      swap: {
+        'health services': 'NHS',
+        'voluntary organisations': 'VCS',
+        'bus services': 'buses',
+        'social firms': 'social businesses',
+        'support services': 'CICs',
+        'care homes': 'care services',
+      },
+    });
+    const text = 'A health service, a voluntary organisation, a bus service, a social firm, a support service and a care home.\n';
+    const findings = await lintText(text, [swap]);
+    expect(findings.map((f) => `${f.match} -> ${f.expected}`)).toEqual([
+      'health service -> NHS',
+      'voluntary organisation -> VCS',
+      'bus service -> buses', // bus or buse? left as written
+      'social firm -> social business',
+      'support service -> CIC',
+      'care home -> care service',
+    ]);
+  });
+
   it('leaves a replacement that is not a short noun phrase as the pack wrote it', async () => {
     const swap = rule({ swap: { 'service users': 'people who use services' } });
     const findings = await lintText('Each service user was asked.\n', [swap]);
