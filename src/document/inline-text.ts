@@ -43,8 +43,10 @@ function isPluralPossessive(text: string, at: number, end: number): boolean {
 const CLOSE_LOOKAHEAD = 600;
 
 /**
- * Is there, from `from`, a mark that can only close a single quotation — one that is not itself a
- * possible plural possessive — before any opening mark? Then the mark before `from` is an apostrophe.
+ * Is there, from `from`, a mark that can only close a single quotation before any opening mark?
+ * Then the mark before `from` is an apostrophe. A mark after an "s" never plainly closes: plural
+ * possessives stand before a capital ("Trustees’ Annual Report") and in lists ("members’,
+ * trustees’ and volunteers’ goodwill") as well as before a word in lower case.
  */
 function closedLater(text: string, from: number, end: number): boolean {
   for (let i = from, stop = Math.min(end, from + CLOSE_LOOKAHEAD); i < stop; i++) {
@@ -53,7 +55,7 @@ function closedLater(text: string, from: number, end: number): boolean {
     if (c !== '’') continue;
     const before = text[i - 1];
     if (before === undefined || isSpace(before) || isLetterOrDigit(text[i + 1])) continue; // apostrophe
-    if (!isPluralPossessive(text, i, end)) return true;
+    if (before !== 's' && before !== 'S') return true;
   }
   return false;
 }

@@ -85,12 +85,19 @@ describe('substitution', () => {
       '',
       // Every later mark could be a possessive too: the first closes.
       'The ‘social enterprises’ and the voluntary sector’s members’ views.',
+      '',
+      // A possessive before a capital, or in a list, is no plain close either.
+      'We fund ‘social enterprises’ and the voluntary sector, as the Trustees’ Annual Report says.',
+      '',
+      'Our ‘social enterprises’ and the voluntary sector rely on members’, trustees’ and volunteers’ goodwill.',
     ].join('\n');
     expect(where(await lintText(text, [rule()]))).toEqual([
       '1:73 voluntary sector',
       '3:39 voluntary sector',
       '5:62 voluntary sector',
       '7:34 voluntary sector',
+      '9:38 voluntary sector',
+      '11:34 voluntary sector',
     ]);
   });
 
