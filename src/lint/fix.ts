@@ -46,26 +46,35 @@ export interface PendingFix {
 }
 
 /**
- * Where spans of the old text lie after `edits`. A span that an edit overlapped grows to take in
- * the edit's new text, so the finding a re-lint makes there still meets it.
+ * Where spans of the old text lie after `edits` (in text order, not overlapping). A span that an
+ * edit overlapped grows to take in the edit's new text, so the finding a re-lint makes there still
+ * meets it. A binary search per end: a file can hold tens of thousands of held-back fixes.
  */
 export function carryThroughEdits(pending: readonly PendingFix[], edits: readonly Edit[]): PendingFix[] {
-  const mapStart = (pos: number): number => {
-    let shift = 0;
-    for (const e of edits) {
-      if (e.offset + e.length <= pos) shift += e.text.length - e.length;
-      else return e.offset < pos ? e.offset + shift : pos + shift;
+  // shift[k]: how far the edits before the k-th move the text after them.
+  const shift = [0];
+  for (const e of edits) shift.push(shift[shift.length - 1]! + e.text.length - e.length);
+  /** How many edits end before `pos` (or at it, when `atEnd`). */
+  const endedBefore = (pos: number, atEnd: boolean): number => {
+    let lo = 0;
+    let hi = edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const end = edits[mid]!.offset + edits[mid]!.length;
+      if (end < pos || (atEnd && end === pos)) lo = mid + 1;
+      else hi = mid;
     }
-    return pos + shift;
+    return lo;
+  };
+  const mapStart = (pos: number): number => {
+    const k = endedBefore(pos, true);
+    const e = edits[k];
+    return e && e.offset < pos ? e.offset + shift[k]! : pos + shift[k]!;
   };
   const mapEnd = (pos: number): number => {
-    let shift = 0;
-    for (const e of edits) {
-      if (e.offset >= pos) break;
-      if (e.offset + e.length < pos) shift += e.text.length - e.length;
-      else return e.offset + shift + e.text.length;
-    }
-    return pos + shift;
+    const k = endedBefore(pos, false);
+    const e = edits[k];
+    return e && e.offset < pos ? e.offset + shift[k]! + e.text.length : pos + shift[k]!;
   };
   return pending.map((p) => ({ ruleId: p.ruleId, start: mapStart(p.start), end: mapEnd(p.end) }));
 }
@@ -77,11 +86,29 @@ export function carryThroughEdits(pending: readonly PendingFix[], edits: readonl
  * "third sector" nearby) is reported, not fixed: --fix changes only what the user was shown.
  */
 export function stillPending(findings: readonly Finding[], pending: readonly PendingFix[]): Finding[] {
-  return findings.filter(
-    (f) =>
-      f.fix !== undefined &&
-      pending.some((p) => p.ruleId === f.ruleId && f.offset < p.end && p.start < f.offset + f.length),
-  );
+  if (pending.length === 0) return [];
+  // Each rule's waiting spans, by end: one binary search per finding finds the first that ends
+  // after the finding starts; one rule's findings do not overlap, so (but for two spans that grew
+  // over the same edit) it is the one to test.
+  const byRule = new Map<string, PendingFix[]>();
+  for (const p of pending) {
+    const list = byRule.get(p.ruleId);
+    if (list) list.push(p);
+    else byRule.set(p.ruleId, [p]);
+  }
+  for (const list of byRule.values()) list.sort((a, b) => a.end - b.end);
+  return findings.filter((f) => {
+    const list = f.fix && byRule.get(f.ruleId);
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.end <= f.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length && list[lo]!.start < f.offset + f.length;
+  });
 }
 
 export function pendingOf(findings: readonly Finding[]): PendingFix[] {
