@@ -154,11 +154,21 @@ describe('respondent, date, consultation, personal data', () => {
       respondentFrom: 'letterhead',
     });
     // Not a name: "respondents" is no organisation, and the document's file name stands instead.
-    const comments = '# Comments from respondents\n\nMost agreed.\n';
+    const comments = '# Response from respondents\n\nMost agreed.\n';
     expect((await extractDocument(await openDocument('notes/summary.md', comments))).responses[0]).toMatchObject({
       respondent: 'summary',
       respondentFrom: 'file name',
     });
+    // A section's heading, or a first sentence, that says where evidence is from names no one:
+    // the signature does.
+    const section = '# Consultation on charity law\n\n## Evidence from Scotland\n\nThe reforms work.\n\nPlay Network\n';
+    const sentence = 'Evidence from Scotland suggests the reforms work.\n\nPlay Network\n';
+    for (const [name, text] of [['r1.md', section], ['r2.txt', sentence]] as const) {
+      expect((await extractDocument(await openDocument(name, text))).responses[0]).toMatchObject({
+        respondent: 'Play Network',
+        respondentFrom: 'signature',
+      });
+    }
   });
 
   it('falls back to the signature, then the file name', async () => {

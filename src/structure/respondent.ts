@@ -16,13 +16,18 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
 const DATE = new RegExp(
   `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?,?\\s+\\d{4}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|(?:${MONTHS})\\.?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\b`,
 );
+/** A heading that starts so is a document's title, however it names a charity or a council. */
+const TITLE_WORD = /^(?:consultation|response|responses|submission|evidence|comments?|summary|introduction|questions?|guidance|draft)\b/i;
 /** Words that mark an organisation's name. */
 const ORGANISATION =
   /\b(?:coalition|council|trust|association|network|society|partnership|forum|alliance|federation|foundation|group|services|university|department|ltd|limited|charity|bureau|union|agency|board|office|institute|centre|center|england|scotland|wales|uk|confederation|consortium|collective|commission|cic|plc|action|children)\b/i;
 
-/** "Response from Play England" standing alone as a heading: the respondent, with no "to …". */
-// Case-sensitive, so that the name must start with a capital ("Comments from respondents" is none).
-const TITLE_ALONE = /^(?:[Rr]esponse|[Ss]ubmission|[Ee]vidence|[Cc]omments?)\s+(?:by|from|of)\s+(?:[Tt]he\s+)?(\p{Lu}.{1,80}?)\s*$/u;
+/**
+ * "Response from Play England" as the document's title (its first heading), with no "to …".
+ * Case-sensitive, so that the name must start with a capital ("Response from respondents" is
+ * none); "Evidence from Scotland" is a section's heading, not a respondent.
+ */
+const TITLE_ALONE = /^(?:[Rr]esponse|[Ss]ubmission)\s+(?:by|from|of)\s+(?:[Tt]he\s+)?(\p{Lu}.{1,80}?)\s*$/u;
 
 // Text without its Markdown marks: emphasis, code, and a heading's "## … ##".
 const plain = (s: string) =>
@@ -37,8 +42,9 @@ const plain = (s: string) =>
 export function findRespondent(doc: Document, blocks: readonly Block[]): Respondent {
   const text = (b: Block) => plain(doc.text.slice(b.start, b.end));
   const head = blocks.slice(0, 6);
+  const titleHeading = head.find((b) => b.type === 'heading');
   for (const b of head) {
-    const m = TITLE.exec(text(b)) ?? (b.type === 'heading' || b === blocks[0] ? TITLE_ALONE.exec(text(b)) : null);
+    const m = TITLE.exec(text(b)) ?? (b === titleHeading ? TITLE_ALONE.exec(text(b)) : null);
     if (m) return { name: tidyName(m[1]!), from: 'title' };
   }
   for (const b of blocks) {
@@ -50,7 +56,9 @@ export function findRespondent(doc: Document, blocks: readonly Block[]): Respond
   const first = blocks[0];
   if (first && first.type === 'heading') {
     const name = text(first);
-    if (name.split(' ').length <= 6 && ORGANISATION.test(name) && !DATE.test(name)) return { name, from: 'letterhead' };
+    if (name.split(' ').length <= 6 && ORGANISATION.test(name) && !DATE.test(name) && !TITLE_WORD.test(name)) {
+      return { name, from: 'letterhead' };
+    }
   }
   const signed = signature(doc, blocks);
   if (signed) return { name: signed, from: 'signature' };
