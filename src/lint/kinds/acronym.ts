@@ -121,75 +121,29 @@ function inShoutedBlock(text: string, block: { start: number; end: number }): bo
   return upper + lower >= 12 && upper / (upper + lower) > 0.6;
 }
 
+// A word in capitals: two capitals or more, with digits, &, apostrophes and hyphens (5PM, Q&A,
+// CHILDREN’S, CO-OP). Three or more side by side, a number between them neither breaking the run
+// nor counting in it ("THE CLOSING DATE, 31 MARCH"). One space between words: the split is unique.
+const CAPITALS_WORD = "[0-9&'’-]*[A-Z][0-9&'’-]*[A-Z][A-Z0-9&'’-]*";
+const NOT_IN_WORD = "[A-Za-z0-9\u00C0-\u024F&'’-]";
+const CAPITALS_RUN = new RegExp(
+  `(?<!${NOT_IN_WORD})${CAPITALS_WORD}(?:,? (?:[0-9]+,? )*${CAPITALS_WORD}){2,}(?!${NOT_IN_WORD})`,
+  'g',
+);
+/** Far enough to see two words in capitals on either side of an acronym. */
+const RUN_WINDOW = 80;
+
 /**
- * One of three or more words in capitals side by side ("RESPONSES MUST BE RECEIVED", "THE
- * CLOSING DATE, 31 MARCH"): shouting inside an ordinary sentence, not acronyms. Two (CYPF VCS)
- * may well be acronyms. A number between them neither breaks the run nor counts in it.
+ * Is the acronym one of three or more words in capitals side by side ("RESPONSES MUST BE
+ * RECEIVED")? That is shouting inside an ordinary sentence; two (CYPF VCS) may well be acronyms.
+ * Asked only of an acronym's first uses, so a regex over a small window is cheap enough.
  */
 function inCapitalsRun(text: string, start: number, end: number): boolean {
-  let run = 1;
-  for (let at = start, steps = 0; steps < 4 && run < 3; steps++) {
-    const word = wordBefore1(text, at);
-    if (!word || word.capitals === 0 && !word.number) break;
-    if (word.capitals > 0) run++;
-    at = word.start;
+  const from = Math.max(0, start - RUN_WINDOW);
+  for (const m of text.slice(from, end + RUN_WINDOW).matchAll(CAPITALS_RUN)) {
+    if (from + m.index <= start && end <= from + m.index + m[0].length) return true;
   }
-  for (let at = end, steps = 0; steps < 4 && run < 3; steps++) {
-    const word = wordAfter1(text, at);
-    if (!word || word.capitals === 0 && !word.number) break;
-    if (word.capitals > 0) run++;
-    at = word.end;
-  }
-  return run >= 3;
-}
-
-const isCapital = (c: number) => c >= 65 && c <= 90;
-const isDigit = (c: number) => c >= 48 && c <= 57;
-// Within a word in capitals: digits, &, apostrophes and hyphens (5PM, Q&A, CHILDREN’S, CO-OP).
-const isCapitalsWordChar = (c: number) => isCapital(c) || isDigit(c) || c === 38 || c === 39 || c === 0x2019 || c === 45;
-
-interface NearWord {
-  start: number;
-  end: number;
-  /** Capitals in it when it is written wholly in capitals (two or more), else 0. */
-  capitals: number;
-  /** Digits only. */
-  number: boolean;
-}
-
-/** The word one space (or a comma and a space) before `at`. */
-function wordBefore1(text: string, at: number): NearWord | undefined {
-  let i = at - 1;
-  if (text.charCodeAt(i) !== 32) return undefined;
-  if (text.charCodeAt(i - 1) === 44) i--; // "DATE, 31"
-  const end = i;
-  while (i > 0 && isCapitalsWordChar(text.charCodeAt(i - 1))) i--;
-  return describeWord(text, i, end, isLetter(text.charCodeAt(i - 1)));
-}
-
-/** The word one space (or a comma and a space) after `at`. */
-function wordAfter1(text: string, at: number): NearWord | undefined {
-  let i = at;
-  if (text.charCodeAt(i) === 44) i++;
-  if (text.charCodeAt(i) !== 32) return undefined;
-  const start = ++i;
-  while (i < text.length && isCapitalsWordChar(text.charCodeAt(i))) i++;
-  return describeWord(text, start, i, isLetter(text.charCodeAt(i)));
-}
-
-/** `lettersAround`: a letter touches the run, so it is part of a word not in capitals. */
-function describeWord(text: string, start: number, end: number, lettersAround: boolean): NearWord | undefined {
-  if (end <= start || lettersAround) return undefined;
-  const capitals = capitalsIn(text, start, end);
-  let number = capitals === 0;
-  for (let i = start; i < end && number; i++) number = isDigit(text.charCodeAt(i));
-  return { start, end, capitals: capitals >= 2 ? capitals : 0, number };
-}
-
-function capitalsIn(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (isCapital(text.charCodeAt(i))) n++;
-  return n;
+  return false;
 }
 
 // "(CYPP)", "(CYPF VCS)", "(the ‘Coalition’ or SEC)": a bracket holding only acronyms (two or more
