@@ -22,7 +22,7 @@ export function decodeBytes(bytes: Uint8Array, _path: string): Decoded {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     return { ok: false, problem: inputError('UTF-16 text is not supported; re-save the file as UTF-8') };
   }
-  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  const bom = hasUtf8Bom(buf);
   const body = bom ? buf.subarray(3) : buf;
   const nul = body.indexOf(0);
   if (nul !== -1) {
@@ -47,12 +47,17 @@ export function decodeBytes(bytes: Uint8Array, _path: string): Decoded {
   return { ok: true, text, encoding: 'windows-1252', bom, warnings: [warning] };
 }
 
+/** Does the text start with the UTF-8 byte-order mark (EF BB BF)? */
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /**
  * 1-based line and column of the character after `before` (the decoded text up to a byte), as
  * findings are placed (line-index.ts: CR, LF and CRLF each end a line; columns count UTF-16 code
  * units). Only the text before it is indexed: this runs for a file with a problem, not for every file.
  */
-function positionAfter(before: string): { line: number; column: number } {
+export function positionAfter(before: string): { line: number; column: number } {
   return new LineIndex(before).position(before.length);
 }
 

@@ -3,18 +3,15 @@
 // quotes, and its terms would silently match nothing.
 
 import { isUtf8 } from 'node:buffer';
-import { LineIndex } from '../document/line-index.js';
-import { firstInvalidUtf8 } from '../ingest/decode.js';
+import { firstInvalidUtf8, hasUtf8Bom, positionAfter } from '../ingest/decode.js';
 import { LocatedError } from './located-error.js';
 
 /** The text of `bytes` (a BOM dropped), or a LocatedError at the first byte that is not UTF-8. */
 export function utf8Text(bytes: Buffer, file: string, what: 'rule pack' | 'config file'): string {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   if (isUtf8(body)) return body.toString('utf8');
   const invalid = firstInvalidUtf8(body);
-  const before = body.subarray(0, invalid).toString('utf8');
-  const { line, column } = new LineIndex(before).position(before.length);
+  const { line, column } = positionAfter(body.subarray(0, invalid).toString('utf8'));
   const message = `the ${what} is not valid UTF-8 (byte 0x${body[invalid]!.toString(16).toUpperCase().padStart(2, '0')}); save it as UTF-8`;
   throw new LocatedError([{ file, line, column, message }]);
 }
