@@ -94,9 +94,9 @@ export async function runCompare(paths: string[], options: CompareOptions, io: C
     if (f.kind !== 'file') continue;
     const abs = resolve(io.cwd, f.path);
     const r = await resolver.forFile(abs);
-    if (!explicit.has(abs) && r.ignores(abs)) {
-      // Only a config file has `ignore`; the default config ignores nothing.
-      emptied.ignored(index, r.config?.path ?? '.canvass.yaml');
+    const ignoredBy = explicit.has(abs) ? undefined : r.ignoredBy(abs);
+    if (ignoredBy) {
+      emptied.ignored(index, ignoredBy);
       continue;
     }
     kept.push(f);

@@ -42,10 +42,8 @@ export async function lintInput(
   const abs =
     ref.kind === 'file' ? resolve(job.cwd, ref.path) : job.stdinFilename ? resolve(job.cwd, job.stdinFilename) : undefined;
   const rules = await resolver.forFile(abs);
-  if (ref.kind === 'file' && abs && !job.explicit.includes(abs) && rules.ignores(abs)) {
-    // Only a config file has `ignore`; the default config ignores nothing.
-    return { ignoredBy: rules.config?.path ?? '.canvass.yaml' };
-  }
+  const ignoredBy = ref.kind === 'file' && abs && !job.explicit.includes(abs) ? rules.ignoredBy(abs) : undefined;
+  if (ignoredBy) return { ignoredBy };
   const read = await readSource(ref, {
     cwd: job.cwd,
     ...(job.stdinFilename ? { stdinFilename: job.stdinFilename } : {}),

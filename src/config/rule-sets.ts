@@ -23,8 +23,11 @@ export interface ResolvedRules {
   ruleSet: RuleSet | undefined;
   /** Why the file cannot be linted (its config is broken), if so. */
   blocked?: string;
-  /** Is this path (absolute) ignored by the config's `ignore` globs? */
-  ignores(absPath: string): boolean;
+  /**
+   * The config file (absolute path) whose `ignore` globs leave out this path (absolute), if they
+   * do: callers name it when a folder is left empty. A default config ignores nothing.
+   */
+  ignoredBy(absPath: string): string | undefined;
 }
 
 export interface ResolverOptions {
@@ -87,7 +90,7 @@ export class RuleSetResolver {
       else this.record(error, configPath ?? '.canvass.yaml');
       const shown = relative(this.options.cwd, configPath ?? '') || configPath;
       const why = unreadable ? 'cannot be read' : 'has errors';
-      return { config: undefined, ruleSet: undefined, blocked: `not linted: the configuration ${shown} ${why}`, ignores: () => false };
+      return { config: undefined, ruleSet: undefined, blocked: `not linted: the configuration ${shown} ${why}`, ignoredBy: () => undefined };
     }
     const refs = this.options.packs ?? config.packs;
     const baseDir = this.options.packs ? this.options.cwd : config.dir;
@@ -97,14 +100,15 @@ export class RuleSetResolver {
     );
     for (const clash of clashes) await this.recordAtPackRef(clash.later.ref, config, nameClashMessage(clash));
     const ignores = configIgnores(config.dir, config.ignore);
+    const ignoredBy = (absPath: string) => (ignores(absPath) ? config.path : undefined);
     if (packs.length === 0 && refs.length > 0) {
       // Every pack failed to load: linting against no rules would report the files as clean.
       const names = refs.join(', ');
-      return { config, ruleSet: undefined, blocked: `not linted: no rule pack could be loaded (${names}); see the pack errors`, ignores };
+      return { config, ruleSet: undefined, blocked: `not linted: no rule pack could be loaded (${names}); see the pack errors`, ignoredBy };
     }
     const ruleSet = compileRuleSet(packs, { severities: config.rules, knownAcronyms: config.acronyms });
     await this.checkRuleKeys(config, ruleSet, refs.filter((_, i) => loaded[i] === undefined));
-    return { config, ruleSet, ignores };
+    return { config, ruleSet, ignoredBy };
   }
 
   private pack(ref: string, baseDir: string, config: Config): Promise<Pack | undefined> {
