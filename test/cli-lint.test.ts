@@ -629,7 +629,9 @@ describe('--fix', () => {
       '# Funding\n\nThe third sector and social enterprises both bid.\n\nWe are proud to be part of the voluntary sector.\n',
     );
     expect(r.stdout).toContain('✔ Fixed 1 finding in 1 file\n');
-    expect(r.stdout).toContain('  5:32  error');
+    // What is left: the self-description, now in a section that says "third sector".
+    const left = lint(dir, ['c.md', '--format', 'compact']);
+    expect(lines(left.stdout)).toEqual([expect.stringMatching(/^c\.md:5:32 error third-sector\/voluntary-for-third 'voluntary sector' /)]);
     expect(r.code).toBe(1);
   });
 
