@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparisonToTerminal } from '../src/compare/terminal.js';
 import type { Comparison } from '../src/compare/types.js';
 import { assertBuilt, makeTempDir, project, repoRoot, runCli } from './helpers/cli.js';
+import { emptiedFolder, emptiedGlob, ignoredInputsProject } from './helpers/ignored-inputs.js';
 
 let dir: string;
 let json: Comparison & { tool: string; command: string };
@@ -329,16 +330,9 @@ describe('exports, read back', () => {
 
   it("a folder or glob that the config's ignore leaves nothing of is an input error (exit 2), as in lint; the other inputs are still compared", () => {
     const text = 'Response from the Play Network\n\nQuestion 1: Do you agree?\n\nWe urge the council to fund play.\n';
-    const root = project({
-      '.canvass.yaml': 'ignore: [drafts]\n',
-      'docs/drafts/d.md': text,
-      'docs/old/o.md': text,
-      'sub/.canvass.yaml': 'ignore: ["*.md"]\n',
-      'sub/s.md': text,
-      'kept.txt': text,
-    });
-    const folder = (input: string, by: string) => `no .txt, .md or .markdown files found in '${input}/' that are not ignored by ${by}`;
-    const glob = "all files matching the pattern 'docs/**/d.md' are ignored by 'ignore' in .canvass.yaml";
+    const root = project(ignoredInputsProject(text));
+    const folder = emptiedFolder;
+    const glob = emptiedGlob;
     const compare = (args: string[]) => {
       const run = runCli(['compare', ...args, '--format', 'json'], { cwd: root });
       return { run, out: JSON.parse(run.stdout) as Comparison };

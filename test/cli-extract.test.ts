@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, project, removeTempDirs, repoRoot, runCli, type CliResult } from './helpers/cli.js';
+import { emptiedFolder, emptiedGlob, ignoredInputsProject } from './helpers/ignored-inputs.js';
 
 // --- Helpers -------------------------------------------------------------------------------
 
@@ -379,16 +380,9 @@ describe('inputs', () => {
   });
 
   it("a folder or glob that the config's ignore leaves nothing of is an input error (exit 2), as in lint; the other inputs are still extracted", () => {
-    const dir = project({
-      '.canvass.yaml': 'ignore: [drafts]\n',
-      'docs/drafts/d.md': good,
-      'docs/old/o.md': good,
-      'sub/.canvass.yaml': 'ignore: ["*.md"]\n',
-      'sub/s.md': good,
-      'kept.txt': good,
-    });
-    const folder = (input: string, by: string) => `no .txt, .md or .markdown files found in '${input}/' that are not ignored by ${by}`;
-    const glob = "all files matching the pattern 'docs/**/d.md' are ignored by 'ignore' in .canvass.yaml";
+    const dir = project(ignoredInputsProject(good));
+    const folder = emptiedFolder;
+    const glob = emptiedGlob;
     const { result, report } = extractJson(['docs/drafts', 'docs/**/d.md', 'sub', 'kept.txt'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(report.documents.map((d) => d.path)).toEqual(['kept.txt']);

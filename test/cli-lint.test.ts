@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, project, removeTempDirs, repoRoot, runCli, type CliResult } from './helpers/cli.js';
+import { emptiedFolder, emptiedGlob, ignoredInputsProject } from './helpers/ignored-inputs.js';
 
 // --- Helpers -------------------------------------------------------------------------------
 
@@ -796,24 +797,17 @@ describe('config discovery and options', () => {
   });
 
   it("a folder or glob that the config's ignore leaves nothing of is an input error (exit 2), as with --ignore, saying which ignore", () => {
-    const dir = project({
-      '.canvass.yaml': 'ignore: [drafts]\n',
-      'docs/drafts/d.md': ERROR_TEXT,
-      'docs/old/o.md': ERROR_TEXT,
-      'sub/.canvass.yaml': 'ignore: ["*.md"]\n',
-      'sub/s.md': ERROR_TEXT,
-    });
-    const folder = (input: string, by: string) =>
-      `${input} error canvass/input no .txt, .md or .markdown files found in '${input}/' that are not ignored by ${by}`;
+    const dir = project(ignoredInputsProject(ERROR_TEXT));
+    const folder = (input: string, by: string) => `${input} error canvass/input ${emptiedFolder(input, by)}`;
     const r = lint(dir, ['docs/drafts', 'docs/**/d.md', 'sub', '--format', 'compact']);
     expect(r.code).toBe(2);
     expect(lines(r.stdout)).toEqual([
       folder('docs/drafts', "'ignore' in .canvass.yaml"),
-      "docs/**/d.md error canvass/input all files matching the pattern 'docs/**/d.md' are ignored by 'ignore' in .canvass.yaml",
+      `docs/**/d.md error canvass/input ${emptiedGlob}`,
       folder('sub', "'ignore' in sub/.canvass.yaml"),
     ]);
     // --ignore took some files of the folder, each config the others.
-    const both = lint(dir, ['.', '--ignore', 'old', '--format', 'compact']);
+    const both = lint(dir, ['.', '--ignore', 'old', '--ignore', 'kept.txt', '--format', 'compact']);
     expect(both.code).toBe(2);
     expect(lines(both.stdout)).toEqual([folder('.', "--ignore and 'ignore' in .canvass.yaml and sub/.canvass.yaml")]);
     // --ignore alone says so too.
