@@ -20,6 +20,8 @@ export interface CliOptions {
   /** Bytes or text for standard input; without it stdin is empty. */
   input?: string | Buffer;
   env?: Record<string, string>;
+  /** Kill canvass after this long (default 60 s): a test of a runaway regex fails instead of hanging. */
+  timeoutMs?: number;
 }
 
 export function runCli(args: readonly string[], options: CliOptions): CliResult {
@@ -32,10 +34,10 @@ export function runCli(args: readonly string[], options: CliOptions): CliResult 
     env,
     input: options.input ?? '',
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
   });
+  if (result.status === null) throw new Error(`canvass was killed by ${result.signal} (time limit ${options.timeoutMs ?? 60_000} ms)\n${result.stderr}`);
   if (result.error) throw result.error;
-  if (result.status === null) throw new Error(`canvass was killed by ${result.signal}\n${result.stderr}`);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
