@@ -167,10 +167,15 @@ acronyms: [CYPP, 3]
     expect(found[3]![2]).toBe("'acronyms' must be a list of strings (got 3)");
   });
 
-  it('reports YAML syntax errors', () => {
-    const found = problems('packs: [third-sector\n');
-    expect(found.length).toBeGreaterThan(0);
-    for (const [, , message] of found) expect(message).toMatch(/^YAML syntax error: /);
+  it('reports YAML syntax errors at the bracket left open', () => {
+    expect(problems('packs: [third-sector\nignore: [drafts]\n')).toEqual([
+      [1, 8, "YAML syntax error: this '[' is never closed: a flow sequence must end with ']' (the parser stopped at line 2, column 1)"],
+    ]);
+    // Other syntax errors keep the parser's own words and position.
+    const found = problems('packs: [third-sector]\nignore: a: b\n');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.slice(0, 2)).toEqual([2, 9]); // at "a: b", the mapping nested in a line
+    expect(found[0]![2]).toMatch(/^YAML syntax error: Nested mappings are not allowed/);
   });
 
   it('an unreadable config file names the file and the reason in words, at no position', async () => {

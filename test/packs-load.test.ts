@@ -46,6 +46,23 @@ rules: []
     expect(message).toContain('Nested mappings are not allowed');
   });
 
+  it('points at a bracket that is never closed, not where the parser noticed it', () => {
+    // Line 5's '{' at column 12 is not closed; the parser stops at the next key, line 6 column 5.
+    const yaml = `name: test
+rules:
+  - id: avoid-foo
+    kind: existence
+    terms: {foo
+    severity: error
+    message: Avoid {{actual}}
+`;
+    expect(problems(yaml)[0]).toEqual([
+      5,
+      12,
+      "YAML syntax error: this '{' is never closed: a flow map must end with '}' (the parser stopped at line 6, column 5)",
+    ]);
+  });
+
   it('reports an unknown key at the key, with a did-you-mean', () => {
     const yaml = `name: test
 rules:

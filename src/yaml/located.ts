@@ -2,7 +2,7 @@
 // Validation runs on plain data (doc.toJS()); problems carry the key path of the offending value,
 // and the path is mapped back to the YAML node to find its line and column.
 
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { CST, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { didYouMean, didYouMeanSuffix } from './did-you-mean.js';
 
@@ -71,8 +71,24 @@ export function parseLocatedYaml(text: string, file: string): { yaml: LocatedYam
   // prettyErrors off: we want the bare reason, and position it ourselves.
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   const yaml = new LocatedYaml(file, doc, lineCounter);
+  const openers = doc.errors.length > 0 ? unclosedBrackets(source) : [];
   for (const error of doc.errors) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
+    const opener = openerOf(error.message, error.pos[0], openers);
+    if (opener) {
+      // The parser notices a missing bracket only where the text goes on without it: point at
+      // the bracket that was opened, which is what the writer has to look at.
+      const at = lineCounter.linePos(opener.offset);
+      const closer = opener.bracket === '{' ? '}' : ']';
+      const what = opener.bracket === '{' ? 'a flow map' : 'a flow sequence';
+      yaml.problems.push({
+        file,
+        line: at.line,
+        column: at.col,
+        message: `YAML syntax error: this '${opener.bracket}' is never closed: ${what} must end with '${closer}' (the parser stopped at line ${line}, column ${col})`,
+      });
+      continue;
+    }
     yaml.problems.push({ file, line, column: col, message: `YAML syntax error: ${error.message}` });
   }
   let data: unknown = null;
@@ -85,6 +101,42 @@ export function parseLocatedYaml(text: string, file: string): { yaml: LocatedYam
     }
   }
   return { yaml, data };
+}
+
+interface Opener {
+  offset: number;
+  bracket: '{' | '[';
+}
+
+/** Flow collections ('{…}', '[…]') that the YAML text opens and never closes, in file order. */
+function unclosedBrackets(source: string): Opener[] {
+  const found: Opener[] = [];
+  for (const token of new Parser().parse(source)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
+      for (const node of [item.key, item.value]) {
+        if (node?.type !== 'flow-collection') continue;
+        if (node.end.some((t) => t.type === 'flow-map-end' || t.type === 'flow-seq-end')) continue;
+        found.push({ offset: node.offset, bracket: node.start.source === '{' ? '{' : '[' });
+      }
+    });
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * The unclosed bracket a "must end with a }" error is about: the last of its kind opened before
+ * the error. Each bracket answers one error (a nested pair gives two). Undefined for other errors.
+ */
+function openerOf(message: string, errorOffset: number, openers: Opener[]): Opener | undefined {
+  const closer = /end with an? ([}\]])$/.exec(message)?.[1];
+  if (!closer) return undefined;
+  const bracket = closer === '}' ? '{' : '[';
+  for (let i = openers.length - 1; i >= 0; i--) {
+    const opener = openers[i]!;
+    if (opener.bracket === bracket && opener.offset < errorOffset) return openers.splice(i, 1)[0];
+  }
+  return undefined;
 }
 
 interface Ranged {
