@@ -42,6 +42,17 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['out.bin']);
   });
 
+  it.skipIf(process.platform === 'win32')('refuses to replace a read-only file (no write bit), leaving it and no temporary file', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'locked.md');
+    writeFileSync(path, 'as it was\n');
+    chmodSync(path, 0o444);
+    await expect(writeFileAtomic(path, 'new text\n')).rejects.toMatchObject({ code: 'EACCES' });
+    expect(readFileSync(path, 'utf8')).toBe('as it was\n');
+    expect(statSync(path).mode & 0o777).toBe(0o444);
+    expect(readdirSync(dir)).toEqual(['locked.md']);
+  });
+
   it('writes pieces of text one after another, and leaves the old file if making them fails', async () => {
     const dir = tempDir();
     const path = join(dir, 'out.json');

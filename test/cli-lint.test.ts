@@ -677,6 +677,26 @@ describe('--fix', () => {
     },
   );
 
+  // The atomic write renames over the file, which needs only a writable folder: a file marked
+  // read-only (no write bit, as `chmod a-w` leaves it) must be left as it is, for root too.
+  it.skipIf(process.platform === 'win32')(
+    'a read-only file in a writable folder is not replaced: reported as not fixed, with its findings as read (exit 2)',
+    () => {
+      const dir = project({ 'ro.md': ERROR_TEXT, 'open.md': ERROR_TEXT });
+      chmodSync(join(dir, 'ro.md'), 0o444);
+      const r = lint(dir, ['ro.md', 'open.md', '--fix', '--format', 'compact']);
+      expect(r.code).toBe(2);
+      expect(lines(r.stdout)).toEqual([
+        'ro.md error canvass/input not fixed: cannot write the file: permission denied (EACCES)',
+        errorLine('ro.md'),
+      ]);
+      expect(readFileSync(join(dir, 'ro.md'), 'utf8')).toBe(ERROR_TEXT);
+      expect(statSync(join(dir, 'ro.md')).mode & 0o777).toBe(0o444);
+      expect(readFileSync(join(dir, 'open.md'), 'utf8')).toBe('The third sector, including social enterprises, delivers services.\n');
+      expect(readdirSync(dir).filter((f) => f.includes('.canvass-'))).toEqual([]);
+    },
+  );
+
   it('without --fix no input file changes', () => {
     const dir = project({
       'fix.md': 'The voluntary sector, with social enterprises.\n',

@@ -1,7 +1,10 @@
 // Write a file so that readers see either the old or the new content, never half of it:
-// write a temporary file beside it, then rename over it. Keeps the file's permissions.
+// write a temporary file beside it, then rename over it. Keeps the file's permissions, and never
+// replaces a file that could not be written in place: the rename needs only a writable folder,
+// so a read-only file would be replaced (and another user's file would change owner).
 
-import { chmod, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chmod, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** `data`: text, bytes, or pieces of either written one after another (never joined into one). */
@@ -14,6 +17,7 @@ export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Ar
   const temp = join(dirname(path), `.${basename(path).slice(0, 64)}.canvass-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     const mode = await stat(path).then((s) => s.mode, () => undefined);
+    if (mode !== undefined) await assertWritable(path, mode);
     // A FileHandle writes a string as it is, encoding it on the way out: writeFile would first
     // copy it into a Buffer (for a 70 MB comparison export, over half a second more).
     const handle = await open(temp, 'w');
@@ -38,6 +42,17 @@ export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Ar
     await unlink(temp).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * Fails as writing the file in place would (EACCES): when this user may not write it, or when it
+ * is marked read-only for everyone (no write bit), which binds root too, as `chmod a-w` means.
+ */
+async function assertWritable(path: string, mode: number): Promise<void> {
+  if ((mode & 0o222) === 0) {
+    throw Object.assign(new Error('EACCES: permission denied, the file is read-only'), { code: 'EACCES' });
+  }
+  await access(path, constants.W_OK);
 }
 
 /**
