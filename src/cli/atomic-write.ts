@@ -1,7 +1,8 @@
 // Write a file so that readers see either the old or the new content, never half of it:
-// write a temporary file beside it, then rename over it. Keeps the file's permissions, and never
-// replaces a file that could not be written in place: the rename needs only a writable folder,
-// so a read-only file would be replaced (and another user's file would change owner).
+// write a temporary file beside it, then rename over it. Keeps the file's permissions. Replaces
+// only a regular file, and never one that could not be written in place: the rename needs only
+// a writable folder, so a read-only file would be replaced (and another user's file would change
+// owner).
 
 import { constants } from 'node:fs';
 import { access, chmod, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
@@ -16,7 +17,9 @@ export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Ar
   // The name's start only, so a long file name (file systems allow 255 bytes) still has room.
   const temp = join(dirname(path), `.${basename(path).slice(0, 64)}.canvass-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const mode = await stat(path).then((s) => s.mode, () => undefined);
+    const existing = await stat(path).catch(() => undefined);
+    if (existing && !existing.isFile()) throw notAFile(existing.isDirectory());
+    const mode = existing?.mode;
     if (mode !== undefined) await assertWritable(path, mode);
     // A FileHandle writes a string as it is, encoding it on the way out: writeFile would first
     // copy it into a Buffer (for a 70 MB comparison export, over half a second more).
@@ -42,6 +45,17 @@ export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Ar
     await unlink(temp).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * Only a regular file is replaced. A pipe, device or socket (named, or behind a link such as
+ * /dev/stdin, whose target /proc/self/fd/0 -> 'pipe:[…]' realpath cannot resolve) would be
+ * replaced by a regular file, or the link itself would be.
+ */
+function notAFile(directory: boolean): Error {
+  return directory
+    ? Object.assign(new Error('EISDIR: is a directory'), { code: 'EISDIR' })
+    : new Error('not a regular file (a pipe, device or socket)');
 }
 
 /**
