@@ -1,7 +1,8 @@
 // writeFileAtomic: the bytes written are exactly the content's, the file's mode is kept, and no
 // temporary file is left beside it.
 
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,6 +41,26 @@ describe('writeFileAtomic', () => {
     expect([...readFileSync(path)]).toEqual([0, 1, 2, 0xff, 0xfe, 10]);
     expect(statSync(path).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir)).toEqual(['out.bin']);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses to replace a read-only file (no write bit), leaving it and no temporary file', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'locked.md');
+    writeFileSync(path, 'as it was\n');
+    chmodSync(path, 0o444);
+    await expect(writeFileAtomic(path, 'new text\n')).rejects.toMatchObject({ code: 'EACCES' });
+    expect(readFileSync(path, 'utf8')).toBe('as it was\n');
+    expect(statSync(path).mode & 0o777).toBe(0o444);
+    expect(readdirSync(dir)).toEqual(['locked.md']);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses to replace a named pipe with a file, leaving it a pipe', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'pipe.md');
+    execFileSync('mkfifo', [path]);
+    await expect(writeFileAtomic(path, 'new text\n')).rejects.toThrow('not a regular file (a pipe, device or socket)');
+    expect(lstatSync(path).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['pipe.md']);
   });
 
   it('writes pieces of text one after another, and leaves the old file if making them fails', async () => {

@@ -1,11 +1,12 @@
 // End-to-end tests of the real CLI: bin/canvass.js run as a separate process in a temporary
 // folder. Expected positions are computed here from the input text (indexOf / split), never
 // copied from the tool's output. Message texts are the rule packs' templates filled in by hand.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, project, removeTempDirs, repoRoot, runCli, type CliResult } from './helpers/cli.js';
+import { assertBuilt, binPath, project, removeTempDirs, repoRoot, runCli, type CliResult } from './helpers/cli.js';
 import { emptiedFolder, emptiedGlob, ignoredInputsProject } from './helpers/ignored-inputs.js';
 
 // --- Helpers -------------------------------------------------------------------------------
@@ -676,6 +677,46 @@ describe('--fix', () => {
       }
     },
   );
+
+  // The atomic write renames over the file, which needs only a writable folder: a file marked
+  // read-only (no write bit, as `chmod a-w` leaves it) must be left as it is, for root too.
+  it.skipIf(process.platform === 'win32')(
+    'a read-only file in a writable folder is not replaced: reported as not fixed, with its findings as read (exit 2)',
+    () => {
+      const dir = project({ 'ro.md': ERROR_TEXT, 'open.md': ERROR_TEXT });
+      chmodSync(join(dir, 'ro.md'), 0o444);
+      const r = lint(dir, ['ro.md', 'open.md', '--fix', '--format', 'compact']);
+      expect(r.code).toBe(2);
+      expect(lines(r.stdout)).toEqual([
+        'ro.md error canvass/input not fixed: cannot write the file: permission denied (EACCES)',
+        errorLine('ro.md'),
+      ]);
+      expect(readFileSync(join(dir, 'ro.md'), 'utf8')).toBe(ERROR_TEXT);
+      expect(statSync(join(dir, 'ro.md')).mode & 0o777).toBe(0o444);
+      expect(readFileSync(join(dir, 'open.md'), 'utf8')).toBe('The third sector, including social enterprises, delivers services.\n');
+      expect(readdirSync(dir).filter((f) => f.includes('.canvass-'))).toEqual([]);
+    },
+  );
+
+  // A link to /proc/self/fd/0 (as /dev/stdin is) reads the pipe canvass was given; realpath
+  // cannot resolve its target ('pipe:[…]'), and the write renamed a file over the link.
+  it.skipIf(process.platform !== 'linux')('does not write over a link to a pipe (as /dev/stdin is): not fixed, exit 2', () => {
+    const dir = project({});
+    symlinkSync('/proc/self/fd/0', join(dir, 'in.md'));
+    // Through a shell's pipe: Node gives a child's stdin as a socket, which /proc/self/fd/0 cannot open.
+    const r = spawnSync('sh', ['-c', 'printf "%s" "$TEXT" | "$NODE" "$BIN" lint in.md --fix --format compact'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', TEXT: ERROR_TEXT, NODE: process.execPath, BIN: binPath },
+    });
+    expect(r.status).toBe(2);
+    expect(lines(r.stdout)).toEqual([
+      'in.md error canvass/input not fixed: cannot write the file: not a regular file (a pipe, device or socket)',
+      errorLine('in.md'),
+    ]);
+    expect(lstatSync(join(dir, 'in.md')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['in.md']);
+  });
 
   it('without --fix no input file changes', () => {
     const dir = project({

@@ -183,6 +183,23 @@ describe('discoverInputs', () => {
     ]);
   });
 
+  // As in a folder's walk: a link to a file is a file, a link to a folder is not gone into. A
+  // glob that followed 'up -> ..' found looped/a.md, looped/up/a.md, looped/up/up/a.md, … (one
+  // file dozens of times, until the path was too long), and twin/a.md beside real/a.md.
+  it.skipIf(process.platform === 'win32')('expands a glob without following links to folders, keeping links to files', async () => {
+    write('looped/real/a.md');
+    symlinkSync(join(root, 'looped', 'real', 'a.md'), join(root, 'looped', 'alias.md'));
+    symlinkSync(join(root, 'looped', 'nowhere.md'), join(root, 'looped', 'broken.md'));
+    symlinkSync(join(root, 'looped', 'real'), join(root, 'looped', 'twin'));
+    symlinkSync(join(root, 'looped'), join(root, 'looped', 'real', 'up'));
+    const all = await discoverInputs(['looped/**/*.md'], { cwd: root, ignore: [] });
+    expect(files(all.files)).toEqual(['looped/alias.md', 'looped/real/a.md']);
+    expect(all.problems).toEqual([]);
+    // A link named in the pattern's own folders is still read through.
+    const named = await discoverInputs(['looped/twin/*.md'], { cwd: root, ignore: [] });
+    expect(files(named.files)).toEqual(['looped/twin/a.md']);
+  });
+
   it.skipIf(isRoot)('reports an unreadable directory with the reason', async () => {
     write('locked/inner/a.md');
     chmodSync(join(root, 'locked/inner'), 0o000);

@@ -1,7 +1,11 @@
 // Write a file so that readers see either the old or the new content, never half of it:
-// write a temporary file beside it, then rename over it. Keeps the file's permissions.
+// write a temporary file beside it, then rename over it. Keeps the file's permissions. Replaces
+// only a regular file, and never one that could not be written in place: the rename needs only
+// a writable folder, so a read-only file would be replaced (and another user's file would change
+// owner).
 
-import { chmod, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chmod, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** `data`: text, bytes, or pieces of either written one after another (never joined into one). */
@@ -13,7 +17,10 @@ export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Ar
   // The name's start only, so a long file name (file systems allow 255 bytes) still has room.
   const temp = join(dirname(path), `.${basename(path).slice(0, 64)}.canvass-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const mode = await stat(path).then((s) => s.mode, () => undefined);
+    const existing = await stat(path).catch(() => undefined);
+    if (existing && !existing.isFile()) throw notAFile(existing.isDirectory());
+    const mode = existing?.mode;
+    if (mode !== undefined) await assertWritable(path, mode);
     // A FileHandle writes a string as it is, encoding it on the way out: writeFile would first
     // copy it into a Buffer (for a 70 MB comparison export, over half a second more).
     const handle = await open(temp, 'w');
@@ -38,6 +45,28 @@ export async function writeFileAtomic(linkOrPath: string, data: string | Uint8Ar
     await unlink(temp).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * Only a regular file is replaced. A pipe, device or socket (named, or behind a link such as
+ * /dev/stdin, whose target /proc/self/fd/0 -> 'pipe:[…]' realpath cannot resolve) would be
+ * replaced by a regular file, or the link itself would be.
+ */
+function notAFile(directory: boolean): Error {
+  return directory
+    ? Object.assign(new Error('EISDIR: is a directory'), { code: 'EISDIR' })
+    : new Error('not a regular file (a pipe, device or socket)');
+}
+
+/**
+ * Fails as writing the file in place would (EACCES): when this user may not write it, or when it
+ * is marked read-only for everyone (no write bit), which binds root too, as `chmod a-w` means.
+ */
+async function assertWritable(path: string, mode: number): Promise<void> {
+  if ((mode & 0o222) === 0) {
+    throw Object.assign(new Error('EACCES: permission denied, the file is read-only'), { code: 'EACCES' });
+  }
+  await access(path, constants.W_OK);
 }
 
 /**

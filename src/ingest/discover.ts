@@ -214,12 +214,25 @@ async function expandGlob(pattern: string, ctx: Context): Promise<Expansion> {
   try {
     // Loaded only for glob inputs: most runs name files and folders.
     const { default: fg } = await import('fast-glob');
-    matches = await fg(pattern, {
+    // Links to folders are not followed, as in a folder's walk: fast-glob would follow them,
+    // giving each file under a link once more per link, and through a link to a folder above
+    // it ('loop -> ..') the same file dozens of times, until the path is too long. Links to
+    // files are kept (fast-glob's onlyFiles would drop them with the links to folders): a
+    // match that is a link counts when what it points to is a file.
+    const entries = await fg(pattern, {
       cwd: ctx.cwd,
       dot: false,
-      onlyFiles: true,
+      onlyFiles: false,
+      followSymbolicLinks: false,
+      objectMode: true,
       ignore: wantsNodeModules ? [] : ['**/node_modules/**'],
     });
+    matches = [];
+    for (const entry of entries) {
+      if (entry.dirent.isFile() || (entry.dirent.isSymbolicLink() && (await isFileBehindLink(path.resolve(ctx.cwd, entry.path))))) {
+        matches.push(entry.path);
+      }
+    }
   } catch (err) {
     const failed = (err as { path?: unknown }).path;
     const where = typeof failed === 'string' ? ` at '${relativeTo(ctx.cwd, failed) || '.'}'` : '';
@@ -247,6 +260,11 @@ async function expandGlob(pattern: string, ctx: Context): Promise<Expansion> {
 }
 
 
+
+/** Whether a link leads to a file (a broken link, as fast-glob's onlyFiles had it, does not). */
+async function isFileBehindLink(abs: string): Promise<boolean> {
+  return stat(abs).then((s) => s.isFile(), () => false);
+}
 
 /** The path as the user would write it: relative with "/" if they gave a relative input. */
 function displayPath(abs: string, input: string, ctx: Context): string {
