@@ -413,6 +413,18 @@ describe('inputs', () => {
     expect(named.report.documents.map((d) => d.path)).toEqual(['docs/drafts/d.md']);
   });
 
+  it('a config it cannot use is an error (exit 2), as in lint and compare; the files under it are still extracted', () => {
+    // Line 1 opens a '[' that is never closed (column 9); the parser stops at line 2.
+    const dir = project({ 'resp/a.txt': good, 'resp/.canvass.yaml': 'ignore: [drafts\n' });
+    const { result, report } = extractJson(['resp'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(report.documents.map((d) => d.path)).toEqual(['resp/a.txt']);
+    const message = "YAML syntax error: this '[' is never closed: a flow sequence must end with ']' (the parser stopped at line 2, column 1)";
+    expect(report.problems).toEqual([{ path: 'resp/.canvass.yaml', severity: 'error', message, line: 1, column: 9 }]);
+    expect(report.summary.inputErrors).toBe(1);
+    expect(result.stderr).toBe(`resp/.canvass.yaml:1:9: error: ${message}\n`);
+  });
+
   it('extracts Markdown that needs the Markdown parser (a table)', () => {
     const md = '# Response from the Play Network\n\n**Question 1:** Do you agree?\n\nWe urge the council to fund play.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n';
     const dir = project({ 'play.md': md });

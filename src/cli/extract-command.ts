@@ -26,6 +26,7 @@ import {
   type ExtractFormatOptions,
 } from '../report/formatters/extract/index.js';
 import { ConfigIgnores } from '../config/config-ignores.js';
+import { displayPath } from './display-path.js';
 import { colourOutput, terminalWidth } from './color.js';
 import { EmptiedInputs } from './emptied-inputs.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -62,6 +63,10 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
     else files.push(ref);
   }
   for (const p of emptied.problems()) failures.push({ path: p.input, severity: 'error', message: p.message });
+  // A config that cannot be used is an error, as in lint and compare: its ignores were not applied.
+  for (const p of ignores.problems) {
+    failures.push({ path: displayPath(io.cwd, p.file), severity: 'error', message: p.message, ...(p.line > 0 ? { line: p.line, column: p.column } : {}) });
+  }
   const color = format === 'text' ? await colourOutput(options.color, io.stdout as NodeJS.WriteStream) : false;
   const width = terminalWidth(io.stdout as { columns?: number });
   const formatOptions: ExtractFormatOptions = {
@@ -98,7 +103,6 @@ export async function runExtract(paths: string[], options: ExtractOptions, io: C
   }
   countFailures(summary, failures);
 
-  for (const problem of ignores.problems) io.stderr.write(`${problem}\n`);
   if (writer) writer.end(failures, summary);
   else io.stdout.write(extractFormatters[format]({ documents, problems: failures, summary }, formatOptions));
   // The text output lists input problems itself; the other formats are often piped or saved,

@@ -4,7 +4,7 @@
 
 import { dirname, relative } from 'node:path';
 import { ignoreMatcher } from '../ingest/ignore.js';
-import { LocatedError, formatProblem } from '../yaml/located-error.js';
+import { LocatedError, type LocatedProblem } from '../yaml/located-error.js';
 import { ConfigFileUnreadable, findConfigFile, loadConfigFile } from './config.js';
 
 /**
@@ -22,8 +22,8 @@ export function configIgnores(dir: string, patterns: string[]): (absPath: string
 export class ConfigIgnores {
   private readonly configOfDir = new Map<string, string | undefined>();
   private readonly matchers = new Map<string, Promise<((absPath: string) => boolean) | undefined>>();
-  /** Configs that could not be read: their files are not ignored; say so once. */
-  readonly problems: string[] = [];
+  /** What is wrong with configs that could not be read or are invalid: their files are not ignored. */
+  readonly problems: LocatedProblem[] = [];
 
   /**
    * The nearest config of `absPath` (absolute path) when its `ignore` leaves the file out, else
@@ -40,8 +40,9 @@ export class ConfigIgnores {
       entry = loadConfigFile(configPath).then(
         (config) => configIgnores(config.dir, config.ignore),
         (error: unknown) => {
-          const problems = error instanceof ConfigFileUnreadable ? [error.problem(false)] : error instanceof LocatedError ? error.problems : [];
-          this.problems.push(problems.length ? problems.map(formatProblem).join('\n') : String(error));
+          if (error instanceof ConfigFileUnreadable) this.problems.push(error.problem(false));
+          else if (error instanceof LocatedError) this.problems.push(...error.problems);
+          else this.problems.push({ file: configPath, line: 0, column: 0, message: String(error) });
           return undefined;
         },
       );
