@@ -58,6 +58,8 @@ interface Verdict {
 
 // Letters and digits only, lower case: hyphens, spaces, line breaks and apostrophes do not count.
 const normalise = (s: string) => s.toLowerCase().replace(/[\s'’\-\u2010\u2011.]+/g, '');
+/** A word ending in a possessive "’s" or "'s" (after a letter). */
+const POSSESSIVE = /\p{L}['’][sS]$/u;
 
 export function compileNearMiss(rule: NearMissRule, env: CompileEnv): RunRule {
   const ignore = new Set((rule.ignore ?? []).map(normalise));
@@ -82,14 +84,25 @@ export function compileNearMiss(rule: NearMissRule, env: CompileEnv): RunRule {
     const out: RawFinding[] = [];
     for (const target of targets) {
       for (const hit of ctx.hits[target.owner] ?? []) {
-        const written = ctx.doc.text.slice(hit.start, hit.end);
-        const best = verdict(target, written);
+        let written = ctx.doc.text.slice(hit.start, hit.end);
+        let best = verdict(target, written);
         if (!best) continue;
-        if (!passesGate(ctx, env.gate, hit.start, hit.end)) continue;
+        // A possessive "’s" is not a plural: "thrid sector’s" is a misspelling of "third sector",
+        // not of "third sectors" (apostrophes do not count, so its letters spell the plural).
+        let end = hit.end;
+        if (POSSESSIVE.test(written)) {
+          const singular = verdict(target, written.slice(0, -2));
+          if (singular) {
+            best = singular;
+            written = written.slice(0, -2);
+            end -= 2;
+          }
+        }
+        if (!passesGate(ctx, env.gate, hit.start, end)) continue;
         const actual = displayText(written);
         out.push({
           start: hit.start,
-          end: hit.end,
+          end,
           message: renderMessage(rule.message, { actual, expected: best.form.display, distance: best.distance }),
           expected: best.form.display,
         });
