@@ -28,6 +28,14 @@ export interface TermPattern {
   readonly lastWord?: string;
 }
 
+/**
+ * Word boundaries for phrases and canvass's own patterns: no ASCII letter or digit on that side,
+ * nor underscores joined to one (snake_case). Not \b, which counts "_" as a letter, so a term in
+ * Markdown's underscore emphasis ("__voluntary sector__", "_NCVO_") would never match.
+ */
+export const WORD_START = '(?<![A-Za-z0-9])(?<![A-Za-z0-9]_+)';
+export const WORD_END = '(?![A-Za-z0-9])(?!_+[A-Za-z0-9])';
+
 const SEPARATOR = '[\\s\\u00a0\\-\\u2010\\u2011]+';
 const WORD_SPLIT = /[\s\u00a0\-\u2010\u2011]+/;
 
@@ -57,8 +65,8 @@ export function compileTerm(term: string, caseSensitive: boolean): TermPattern {
   const lastSource = escapeWord(stem);
   const combined = [...head, lastSource + suffix.replace(/^\(/, '(?:')].join(SEPARATOR);
   const captured = [...head, lastSource + suffix].join(SEPARATOR);
-  const startB = /^\w/.test(words[0] ?? '') ? '\\b' : '';
-  const endB = /\w$/.test(last) ? '\\b' : '';
+  const startB = /^\w/.test(words[0] ?? '') ? WORD_START : '';
+  const endB = /\w$/.test(last) ? WORD_END : '';
   const first = (words[0] ?? '')[0];
   return {
     term,

@@ -40,6 +40,12 @@ describe('near-miss', () => {
     expect(own[0]!.message).toBe("'kinng’s' looks like 'king’s' (1)");
   });
 
+  it('catches a misspelling in Markdown underscore emphasis', async () => {
+    const findings = await lintText('The __thrid sector__ and _socail enterprises_.\n', [rule]);
+    expect(where(findings)).toEqual(['1:7 thrid sector', '1:27 socail enterprises']);
+    expect(findings.map((f) => f.expected)).toEqual(['third sector', 'social enterprises']);
+  });
+
   it('catches a misspelling that also leaves out the hyphen of a hyphenated term', async () => {
     const text = 'A cooprative and two coperatives.\n';
     const findings = await lintText(text, [rule]);

@@ -42,6 +42,16 @@ describe('substitution', () => {
     expect(findings).toEqual([]);
   });
 
+  it('finds a term in Markdown underscore emphasis, but not inside snake_case words', async () => {
+    const text = 'We fund __voluntary sector__ bodies, _voluntary sector_ bodies and *voluntary sector* ones.\n\nNot voluntary_sector, x_voluntary sector or voluntary sector_y.\n';
+    const findings = await lintText(text, [rule()]);
+    expect(where(findings)).toEqual(['1:11 voluntary sector', '1:39 voluntary sector', '1:69 voluntary sector']);
+    expect(findings[0]).toMatchObject({
+      message: "Use 'third sector' instead of 'voluntary sector'",
+      fix: { offset: 10, length: 16, text: 'third sector' },
+    });
+  });
+
   it('keeps capitals of every word and all caps', async () => {
     const findings = await lintText('VOLUNTARY SECTOR and Voluntary Sector.', [rule()]);
     expect(findings.map((f) => f.expected)).toEqual(['THIRD SECTOR', 'Third Sector']);

@@ -11,7 +11,7 @@ import type { NearMissRule } from '../../packs/types.js';
 import { displayText, type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
 import { passesGate } from '../context.js';
 import { renderMessage } from '../message.js';
-import { asciiPrefix, type TermPattern } from '../terms.js';
+import { asciiPrefix, WORD_END, WORD_START, type TermPattern } from '../terms.js';
 
 type Distance = (a: string, b: string, options?: { restricted?: boolean }) => number;
 let damerauLevenshtein: Distance | undefined;
@@ -189,7 +189,7 @@ function prefilter(term: string, maxDistance: number, forms: readonly Form[]): T
   });
   const body = parts.join(GAP);
   // After the first letter (so the scanner can still group the pattern under it).
-  const source = `\\b${body.slice(0, 1)}${exactFormsExcluded(forms)}${body.slice(1)}\\b`;
+  const source = `${WORD_START}${body.slice(0, 1)}${exactFormsExcluded(forms)}${body.slice(1)}${WORD_END}`;
   const first = words[0]![0]!;
   return {
     term,
