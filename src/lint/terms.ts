@@ -164,6 +164,18 @@ function pluralise(word: string): string {
   return word + 's';
 }
 
+/**
+ * Keep the hyphens of a hyphenated match: "Third-Sector groups" -> "third-sector groups", not
+ * "third sector groups". A phrase matches a hyphen and a space alike; when every break between
+ * the words written is a hyphen (a compound modifier), the replacement's words are joined with
+ * that hyphen too. A match written with spaces or a line break anywhere is left alone.
+ */
+export function matchHyphens(written: string, replacement: string, pattern?: TermPattern): string {
+  if (!pattern || pattern.isRegex || !/\s/.test(replacement.trim())) return replacement;
+  const hyphen = /^[^\s\u00a0\-\u2010\u2011]+([\-\u2010\u2011])[^\s\u00a0]*$/.exec(written)?.[1];
+  return hyphen === undefined ? replacement : replacement.trim().split(/\s+/).join(hyphen);
+}
+
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
 /** Keep the case pattern of what was written: "Voluntary sector" -> "Third sector", "VCS" -> upper. */
@@ -174,7 +186,7 @@ export function matchCase(written: string, replacement: string, pattern?: TermPa
   if (acronymTerm && /^[A-Z][A-Z0-9&]*s?$/.test(written.trim()) && written.trim().length <= 8) return replacement;
   const letters = written.replace(/[^A-Za-z]/g, '');
   if (letters.length > 1 && letters === letters.toUpperCase()) return replacement.toUpperCase();
-  const words = written.split(/[\s\-]+/).filter((w) => /[A-Za-z]/.test(w));
+  const words = written.split(WORD_SPLIT).filter((w) => /[A-Za-z]/.test(w));
   const capitalised = (w: string) => /^[^A-Za-z]*[A-Z]/.test(w);
   const major = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
   if (major.length > 1 && major.every(capitalised)) {
