@@ -27,8 +27,10 @@ describe('alternation', () => {
     const patterns = ['commissioning', 'Contract', 'procurement', '/\\bfoo\\d+/', '/\\bmutual(?:s|ity)\\b/', 'a single voice'].map((t) =>
       compileTerm(t, false),
     );
+    // A phrase ends where no letter or digit follows, nor underscores joined to one.
+    const end = '(?![A-Za-z0-9])(?!_+[A-Za-z0-9])';
     expect(alternation(patterns, false)).toBe(
-      '\\b(?:c(?:ommissioning(?:s|es)?\\b|ontract(?:s|es)?\\b)|p(?:rocurement(?:s|es)?\\b)|f(?:oo\\d+)|m(?:utual(?:s|ity)\\b)|a(?:[\\s\\u00a0\\-\\u2010\\u2011]+single[\\s\\u00a0\\-\\u2010\\u2011]+voice(?:s|es)?\\b))',
+      `\\b(?:c(?:ommissioning(?:s|es)?${end}|ontract(?:s|es)?${end})|p(?:rocurement(?:s|es)?${end})|f(?:oo\\d+)|m(?:utual(?:s|ity)\\b)|a(?:[\\s\\u00a0\\-\\u2010\\u2011]+single[\\s\\u00a0\\-\\u2010\\u2011]+voice(?:s|es)?${end}))`,
     );
   });
 

@@ -6,7 +6,7 @@
 // (a small bucket) with its own sticky regex: overlapping matches of different rules all survive.
 
 import { isLetterOrNumber } from '../document/chars.js';
-import type { TermPattern } from './terms.js';
+import { WORD_START, type TermPattern } from './terms.js';
 
 export interface Hit {
   /** The registration this hit belongs to (see Scanner.register). */
@@ -152,17 +152,25 @@ export class Scanner {
   }
 
   private find(text: string, emit: (entry: Entry, start: number, end: number) => void): void {
+    const afterUnderscores = wordsAfterUnderscores(text);
     for (const lane of this.build()) {
       const regex = lane.regex;
       if (!regex) continue;
+      // The words after underscores are merged in, in order, and each position confirmed once.
+      let u = 0;
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m; m = regex.exec(text)) {
         const at = m.index;
+        if (u < afterUnderscores.length) {
+          while (u < afterUnderscores.length && afterUnderscores[u]! < at) confirmAt(text, afterUnderscores[u++]!, lane, emit);
+          if (afterUnderscores[u] === at) u++;
+        }
         const bucket = lane.buckets[text.charCodeAt(at)];
         if (bucket) confirm(text, at, bucket, emit);
         if (lane.wildcard.length) confirm(text, at, lane.wildcard, emit);
         regex.lastIndex = at + 1;
       }
+      while (u < afterUnderscores.length) confirmAt(text, afterUnderscores[u++]!, lane, emit);
     }
   }
 
@@ -196,8 +204,12 @@ export class Scanner {
   }
 }
 
-/** A phrase's source: a word boundary, a letter or digit, then the rest of the phrase. */
-const PHRASE_START = /^\\b[A-Za-z0-9]/;
+/**
+ * A phrase's source: a word boundary (WORD_START, or \b in a pack's own regex), a letter or
+ * digit, then the rest of the phrase. Group 1 is the boundary. The alternation groups both under
+ * \b; the words after underscores, where only WORD_START holds, find() confirms itself.
+ */
+const PHRASE_START = new RegExp(`^(\\\\b|${WORD_START.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})[A-Za-z0-9]`);
 
 /**
  * The patterns as one alternation that matches at the same positions as `a|b|c…`, laid out so
@@ -229,18 +241,22 @@ export function alternation(patterns: readonly TermPattern[], caseSensitive: boo
 }
 
 /**
- * A pattern's source split after `\b` and its first character, when that character is a literal
- * letter or digit standing alone (no quantifier after it) and the rest is one sequence (no `|`
+ * A pattern's source split after its word boundary (WORD_START or `\b`) and its first character,
+ * when that character is a literal letter or digit standing alone (no quantifier after it) and the rest is one sequence (no `|`
  * outside brackets): "\bco-?operatives\b" -> c + "o-?operatives\b". Undefined otherwise.
  */
 function groupable(p: TermPattern): { first: string; rest: string } | undefined {
   // A phrase's first character is a literal (escapeWord escapes every special character after
   // it, so no quantifier can follow it and the rest is a sequence to append).
-  if (!p.isRegex) return PHRASE_START.test(p.source) ? { first: p.source[2]!, rest: p.source.slice(3) } : undefined;
+  if (!p.isRegex) {
+    const n = PHRASE_START.exec(p.source)?.[1]!.length;
+    return n === undefined ? undefined : { first: p.source[n]!, rest: p.source.slice(n + 1) };
+  }
   const body = unwrapped(p.source);
-  if (!PHRASE_START.test(body) || '*+?{'.includes(body[3] ?? '|') || body.length === 3) return undefined;
-  const rest = body.slice(3);
-  return hasTopLevelBar(rest) ? undefined : { first: body[2]!, rest };
+  const n = PHRASE_START.exec(body)?.[1]!.length;
+  if (n === undefined || '*+?{'.includes(body[n + 1] ?? '|') || body.length === n + 1) return undefined;
+  const rest = body.slice(n + 1);
+  return hasTopLevelBar(rest) ? undefined : { first: body[n]!, rest };
 }
 
 /** `source` without a non-capturing group around all of it: "(?:\bfoo)" -> "\bfoo". */
@@ -283,6 +299,29 @@ function classEnd(source: string, open: number): number {
     else if (source[i] === ']') return i;
   }
   return source.length;
+}
+
+/**
+ * Where a word starts right after underscores that are not inside a word: Markdown's underscore
+ * emphasis, "__voluntary sector__", "_NCVO_". The phrases' own boundary (WORD_START) holds there,
+ * but not the \b the alternation starts with ("_" is a word character to \b), so find() confirms
+ * these positions itself. The alternation keeps \b: starting it with a lookbehind, or with "_*",
+ * made the scan a quarter slower. A text with no "_" costs one search.
+ */
+function wordsAfterUnderscores(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('_'); i !== -1; i = text.indexOf('_', i)) {
+    const opensWord = i === 0 || !isLetterOrNumber(text.charCodeAt(i - 1));
+    while (text.charCodeAt(i) === 95) i++; // _
+    if (opensWord && i < text.length && isLetterOrNumber(text.charCodeAt(i))) out.push(i);
+  }
+  return out;
+}
+
+function confirmAt(text: string, at: number, lane: Lane, emit: (entry: Entry, start: number, end: number) => void): void {
+  const bucket = lane.buckets[text.charCodeAt(at)];
+  if (bucket) confirm(text, at, bucket, emit);
+  if (lane.wildcard.length) confirm(text, at, lane.wildcard, emit);
 }
 
 function confirm(text: string, at: number, entries: readonly Entry[], emit: (entry: Entry, start: number, end: number) => void): void {

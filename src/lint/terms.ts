@@ -28,6 +28,14 @@ export interface TermPattern {
   readonly lastWord?: string;
 }
 
+/**
+ * Word boundaries for phrases and canvass's own patterns: no ASCII letter or digit on that side,
+ * nor underscores joined to one (snake_case). Not \b, which counts "_" as a letter, so a term in
+ * Markdown's underscore emphasis ("__voluntary sector__", "_NCVO_") would never match.
+ */
+export const WORD_START = '(?<![A-Za-z0-9])(?<![A-Za-z0-9]_+)';
+export const WORD_END = '(?![A-Za-z0-9])(?!_+[A-Za-z0-9])';
+
 const SEPARATOR = '[\\s\\u00a0\\-\\u2010\\u2011]+';
 const WORD_SPLIT = /[\s\u00a0\-\u2010\u2011]+/;
 
@@ -57,8 +65,8 @@ export function compileTerm(term: string, caseSensitive: boolean): TermPattern {
   const lastSource = escapeWord(stem);
   const combined = [...head, lastSource + suffix.replace(/^\(/, '(?:')].join(SEPARATOR);
   const captured = [...head, lastSource + suffix].join(SEPARATOR);
-  const startB = /^\w/.test(words[0] ?? '') ? '\\b' : '';
-  const endB = /\w$/.test(last) ? '\\b' : '';
+  const startB = /^\w/.test(words[0] ?? '') ? WORD_START : '';
+  const endB = /\w$/.test(last) ? WORD_END : '';
   const first = (words[0] ?? '')[0];
   return {
     term,
@@ -156,6 +164,18 @@ function pluralise(word: string): string {
   return word + 's';
 }
 
+/**
+ * Keep the hyphens of a hyphenated match: "Third-Sector groups" -> "third-sector groups", not
+ * "third sector groups". A phrase matches a hyphen and a space alike; when every break between
+ * the words written is a hyphen (a compound modifier), the replacement's words are joined with
+ * that hyphen too. A match written with spaces or a line break anywhere is left alone.
+ */
+export function matchHyphens(written: string, replacement: string, pattern?: TermPattern): string {
+  if (!pattern || pattern.isRegex || !/\s/.test(replacement.trim())) return replacement;
+  const hyphen = /^[^\s\u00a0\-\u2010\u2011]+([\-\u2010\u2011])[^\s\u00a0]*$/.exec(written)?.[1];
+  return hyphen === undefined ? replacement : replacement.trim().split(/\s+/).join(hyphen);
+}
+
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
 /** Keep the case pattern of what was written: "Voluntary sector" -> "Third sector", "VCS" -> upper. */
@@ -166,7 +186,7 @@ export function matchCase(written: string, replacement: string, pattern?: TermPa
   if (acronymTerm && /^[A-Z][A-Z0-9&]*s?$/.test(written.trim()) && written.trim().length <= 8) return replacement;
   const letters = written.replace(/[^A-Za-z]/g, '');
   if (letters.length > 1 && letters === letters.toUpperCase()) return replacement.toUpperCase();
-  const words = written.split(/[\s\-]+/).filter((w) => /[A-Za-z]/.test(w));
+  const words = written.split(WORD_SPLIT).filter((w) => /[A-Za-z]/.test(w));
   const capitalised = (w: string) => /^[^A-Za-z]*[A-Z]/.test(w);
   const major = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
   if (major.length > 1 && major.every(capitalised)) {

@@ -30,6 +30,12 @@ describe('acronym', () => {
     expect(findings[0]!.message).toBe("'DCSF' is not defined.");
   });
 
+  it('finds an acronym in Markdown underscore emphasis, but not inside a snake_case name', async () => {
+    const findings = await lintText('The _NCVO_ agreed; see file_ACEVO_2 and PCT_plan too. The NCVO and ACEVO.\n', [rule]);
+    expect(where(findings)).toEqual(['1:6 NCVO', '1:68 ACEVO']);
+    expect(findings[0]!.message).toBe("'NCVO' is not defined.");
+  });
+
   it('says when the definition comes after the first use', async () => {
     const text = 'The DPULOs programme.\n\nDisabled People’s User-Led Organisations (DPULOs) grow.\n';
     const findings = await lintText(text, [rule]);

@@ -24,6 +24,28 @@ describe('near-miss', () => {
     expect(findings.every((f) => f.fix === undefined)).toBe(true);
   });
 
+  it('reads a possessive ’s as a possessive, not a plural: the match stops before it', async () => {
+    const text = "The thrid sector’s role. A co-operatve's rules. The socail enterprises’ boards. The third sector’s work.\n";
+    const findings = await lintText(text, [rule]);
+    expect(where(findings)).toEqual(['1:5 thrid sector', '1:28 co-operatve', '1:53 socail enterprises']);
+    expect(findings.map((f) => f.message)).toEqual([
+      "'thrid sector' looks like 'third sector' (1)",
+      "'co-operatve' looks like 'co-operative' (1)",
+      "'socail enterprises' looks like 'social enterprises' (1)",
+    ]);
+    expect(findings.map((f) => f.expected)).toEqual(['third sector', 'co-operative', 'social enterprises']);
+    // A term that itself ends in ’s keeps it.
+    const own = await lintText('The kinng’s speech.\n', [{ ...rule, terms: ['king’s'] }]);
+    expect(where(own)).toEqual(['1:5 kinng’s']);
+    expect(own[0]!.message).toBe("'kinng’s' looks like 'king’s' (1)");
+  });
+
+  it('catches a misspelling in Markdown underscore emphasis', async () => {
+    const findings = await lintText('The __thrid sector__ and _socail enterprises_.\n', [rule]);
+    expect(where(findings)).toEqual(['1:7 thrid sector', '1:27 socail enterprises']);
+    expect(findings.map((f) => f.expected)).toEqual(['third sector', 'social enterprises']);
+  });
+
   it('catches a misspelling that also leaves out the hyphen of a hyphenated term', async () => {
     const text = 'A cooprative and two coperatives.\n';
     const findings = await lintText(text, [rule]);

@@ -33,13 +33,36 @@ describe('substitution', () => {
     const text = 'The voluntary\nsector, voluntary-sector bodies, voluntary   sectors.\n';
     const findings = await lintText(text, [rule()]);
     expect(where(findings)).toEqual(['1:5 voluntary\nsector', '2:9 voluntary-sector', '2:34 voluntary   sectors']);
-    expect(findings.map((f) => f.expected)).toEqual(['third sector', 'third sector', 'third sectors']);
+    expect(findings.map((f) => f.expected)).toEqual(['third sector', 'third-sector', 'third sectors']);
     expect(findings[0]!.message).toBe("Use 'third sector' instead of 'voluntary sector'");
+  });
+
+  it('keeps the hyphens of a hyphenated match in the replacement, in any case mode', async () => {
+    const swap = { 'voluntary sector': 'third sector', 'voluntary and community sector': 'third sector' };
+    const text = 'Our voluntary-sector groups, Voluntary\u2011Sector ones and voluntary and\ncommunity-sector ones.\n';
+    const findings = await lintText(text, [rule({ swap })]);
+    expect(where(findings)).toEqual(['1:5 voluntary-sector', '1:30 Voluntary\u2011Sector', '1:56 voluntary and\ncommunity-sector']);
+    expect(findings.map((f) => f.expected)).toEqual(['third-sector', 'Third\u2011Sector', 'third sector']);
+    expect(findings[0]!.message).toBe("Use 'third-sector' instead of 'voluntary-sector'");
+    expect(findings[0]!.fix).toEqual({ offset: 4, length: 16, text: 'third-sector' });
+    const lower = await lintText('The Third-Sector groups met.\n', [rule({ caseSensitive: true, swap: { 'Third Sector': 'third sector' } })]);
+    expect(where(lower)).toEqual(['1:5 Third-Sector']);
+    expect(lower[0]!.fix).toEqual({ offset: 4, length: 12, text: 'third-sector' });
   });
 
   it('keeps word boundaries, and does not cross a paragraph break', async () => {
     const findings = await lintText('involuntary sectoral voluntary\n\nsector\n', [rule()]);
     expect(findings).toEqual([]);
+  });
+
+  it('finds a term in Markdown underscore emphasis, but not inside snake_case words', async () => {
+    const text = 'We fund __voluntary sector__ bodies, _voluntary sector_ bodies and *voluntary sector* ones.\n\nNot voluntary_sector, x_voluntary sector or voluntary sector_y.\n';
+    const findings = await lintText(text, [rule()]);
+    expect(where(findings)).toEqual(['1:11 voluntary sector', '1:39 voluntary sector', '1:69 voluntary sector']);
+    expect(findings[0]).toMatchObject({
+      message: "Use 'third sector' instead of 'voluntary sector'",
+      fix: { offset: 10, length: 16, text: 'third sector' },
+    });
   });
 
   it('keeps capitals of every word and all caps', async () => {

@@ -10,10 +10,11 @@ import { passesGate } from '../context.js';
 import { renderMessage } from '../message.js';
 import { isAsciiWordChar, isLetter, isWhiteSpace } from '../../document/chars.js';
 import type { Hit } from '../scanner.js';
-import type { TermPattern } from '../terms.js';
+import { WORD_END, WORD_START, type TermPattern } from '../terms.js';
 
 // Two or more capitals (digits and & allowed inside), optionally a plural "s": NHS, Q&A, DPULOs.
-const TOKEN_SOURCE = '\\b[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?\\b';
+// Bounded like the phrases (WORD_START, WORD_END), so "_NCVO_" in Markdown emphasis is one.
+const TOKEN_SOURCE = `${WORD_START}[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?${WORD_END}`;
 const UPPERCASE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 
 /** All-capital words written for emphasis, not acronyms. */

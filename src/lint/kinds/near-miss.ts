@@ -11,7 +11,7 @@ import type { NearMissRule } from '../../packs/types.js';
 import { displayText, type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
 import { passesGate } from '../context.js';
 import { renderMessage } from '../message.js';
-import { asciiPrefix, type TermPattern } from '../terms.js';
+import { asciiPrefix, WORD_END, WORD_START, type TermPattern } from '../terms.js';
 
 type Distance = (a: string, b: string, options?: { restricted?: boolean }) => number;
 let damerauLevenshtein: Distance | undefined;
@@ -58,6 +58,8 @@ interface Verdict {
 
 // Letters and digits only, lower case: hyphens, spaces, line breaks and apostrophes do not count.
 const normalise = (s: string) => s.toLowerCase().replace(/[\s'’\-\u2010\u2011.]+/g, '');
+/** A word ending in a possessive "’s" or "'s" (after a letter). */
+const POSSESSIVE = /\p{L}['’][sS]$/u;
 
 export function compileNearMiss(rule: NearMissRule, env: CompileEnv): RunRule {
   const ignore = new Set((rule.ignore ?? []).map(normalise));
@@ -82,14 +84,25 @@ export function compileNearMiss(rule: NearMissRule, env: CompileEnv): RunRule {
     const out: RawFinding[] = [];
     for (const target of targets) {
       for (const hit of ctx.hits[target.owner] ?? []) {
-        const written = ctx.doc.text.slice(hit.start, hit.end);
-        const best = verdict(target, written);
+        let written = ctx.doc.text.slice(hit.start, hit.end);
+        let best = verdict(target, written);
         if (!best) continue;
-        if (!passesGate(ctx, env.gate, hit.start, hit.end)) continue;
+        // A possessive "’s" is not a plural: "thrid sector’s" is a misspelling of "third sector",
+        // not of "third sectors" (apostrophes do not count, so its letters spell the plural).
+        let end = hit.end;
+        if (POSSESSIVE.test(written)) {
+          const singular = verdict(target, written.slice(0, -2));
+          if (singular) {
+            best = singular;
+            written = written.slice(0, -2);
+            end -= 2;
+          }
+        }
+        if (!passesGate(ctx, env.gate, hit.start, end)) continue;
         const actual = displayText(written);
         out.push({
           start: hit.start,
-          end: hit.end,
+          end,
           message: renderMessage(rule.message, { actual, expected: best.form.display, distance: best.distance }),
           expected: best.form.display,
         });
@@ -176,7 +189,7 @@ function prefilter(term: string, maxDistance: number, forms: readonly Form[]): T
   });
   const body = parts.join(GAP);
   // After the first letter (so the scanner can still group the pattern under it).
-  const source = `\\b${body.slice(0, 1)}${exactFormsExcluded(forms)}${body.slice(1)}\\b`;
+  const source = `${WORD_START}${body.slice(0, 1)}${exactFormsExcluded(forms)}${body.slice(1)}${WORD_END}`;
   const first = words[0]![0]!;
   return {
     term,

@@ -5,7 +5,7 @@ import { displayText, type CompileEnv, type RawFinding, type RunRule } from '../
 import { passesGate } from '../context.js';
 import { suffixOf } from '../scanner.js';
 import { renderMessage } from '../message.js';
-import { compileTerm, inflectLike, matchCase } from '../terms.js';
+import { compileTerm, inflectLike, matchCase, matchHyphens } from '../terms.js';
 
 export function compileSubstitution(rule: SubstitutionRule, env: CompileEnv): RunRule {
   const caseSensitive = rule.caseSensitive ?? false;
@@ -22,6 +22,7 @@ export function compileSubstitution(rule: SubstitutionRule, env: CompileEnv): Ru
         const actual = text.slice(hit.start, hit.end);
         let expected = inflectLike(replacement, hit.pattern, suffixOf(text, hit));
         if (!caseSensitive) expected = matchCase(actual, expected, hit.pattern);
+        expected = matchHyphens(actual, expected, hit.pattern);
         if (alreadyPreferred(text, hit.start, hit.end, expected, caseSensitive)) continue;
         out.push({
           start: hit.start,
