@@ -168,13 +168,19 @@ function pluralise(word: string): string {
  * Keep the hyphens of a hyphenated match: "Third-Sector groups" -> "third-sector groups", not
  * "third sector groups". A phrase matches a hyphen and a space alike; when every break between
  * the words written is a hyphen (a compound modifier), the replacement's words are joined with
- * that hyphen too. A match written with spaces or a line break anywhere is left alone.
+ * that hyphen too, when they are plain words. A match written with spaces or a line break
+ * anywhere is left alone.
  */
 export function matchHyphens(written: string, replacement: string, pattern?: TermPattern): string {
-  if (!pattern || pattern.isRegex || !/\s/.test(replacement.trim())) return replacement;
+  // Only a replacement of plain words: "voluntary, community and social enterprise (VCSE)
+  // sector" joined by hyphens would be nonsense.
+  if (!pattern || pattern.isRegex || !PLAIN_WORDS.test(replacement.trim())) return replacement;
   const hyphen = /^[^\s\u00a0\-\u2010\u2011]+([\-\u2010\u2011])[^\s\u00a0]*$/.exec(written)?.[1];
   return hyphen === undefined ? replacement : replacement.trim().split(/\s+/).join(hyphen);
 }
+
+/** Two or more words of letters and digits only, separated by spaces. */
+const PLAIN_WORDS = /^[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)+$/u;
 
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 

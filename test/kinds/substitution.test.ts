@@ -48,6 +48,9 @@ describe('substitution', () => {
     const lower = await lintText('The Third-Sector groups met.\n', [rule({ caseSensitive: true, swap: { 'Third Sector': 'third sector' } })]);
     expect(where(lower)).toEqual(['1:5 Third-Sector']);
     expect(lower[0]!.fix).toEqual({ offset: 4, length: 12, text: 'third-sector' });
+    // A replacement that is more than plain words is given as the pack writes it.
+    const long = await lintText('Our voluntary-sector groups.\n', [rule({ swap: { 'voluntary sector': 'voluntary, community and social enterprise (VCSE) sector' } })]);
+    expect(long.map((f) => f.expected)).toEqual(['voluntary, community and social enterprise (VCSE) sector']);
   });
 
   it('keeps word boundaries, and does not cross a paragraph break', async () => {
