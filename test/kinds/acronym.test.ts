@@ -114,6 +114,17 @@ describe('acronym', () => {
     expect(result.code).toBe(0);
   });
 
+  it('takes a long word in capitals that the document also writes in lower case as that word, not an acronym', async () => {
+    const text = [
+      'The voluntary sector and its wellbeing matter.',
+      '',
+      'VOLUNTARY SECTORS across England, and WELLBEING, said the OFSTED and NAVCA reports. HE and he differ.',
+    ].join('\n');
+    // VOLUNTARY, SECTORS (sector) and WELLBEING are words of the text; OFSTED and NAVCA are not;
+    // HE is too short to judge by "he".
+    expect(where(await lintText(text, [rule]))).toEqual(['3:59 OFSTED', '3:70 NAVCA', '3:85 HE']);
+  });
+
   it('reads a short block all in capitals as a heading, not as acronyms', async () => {
     const text = 'SUMMARY\n\nKEY POINTS\n\nCAFCASS\n\nNSPCC\n\nThe DCSF wrote.\n';
     // Seven capitals or more with no lower case is shouting; five (NSPCC) may be an acronym alone.

@@ -38,6 +38,12 @@ export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
 
   return (ctx) => {
     const text = ctx.doc.text;
+    const wordsInDocument = new Map<string, boolean>();
+    const writtenAsWord = (base: string) => {
+      let v = wordsInDocument.get(base);
+      if (v === undefined) wordsInDocument.set(base, (v = isWordInText(text, base)));
+      return v;
+    };
     const shoutedBlocks = new Map<object, boolean>();
     const shouted = (block: { start: number; end: number } | undefined) => {
       if (!block) return false;
@@ -71,6 +77,8 @@ export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
           !inCapitalsRun(text, u.start, u.end) &&
           passesGate(ctx, env.gate, u.start, u.end),
       );
+      // Asked last, once per acronym, of the one about to be reported.
+      if (use && writtenAsWord(base)) continue;
       if (!use) continue;
       const actual = text.slice(use.start, use.end);
       if (definedAt !== undefined) {
@@ -92,6 +100,18 @@ function baseOf(token: string): string {
   if (n < 2 || token.charCodeAt(n - 1) !== 115) return token; // s
   const c = token.charCodeAt(n - 2);
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? token.slice(0, -1) : token; // A-Z 0-9
+}
+
+/**
+ * Is a token of five letters or more a word the document also writes in lower case ("VOLUNTARY
+ * SECTORS" where the text says "voluntary sector")? Then it is that word set in capitals, not an
+ * acronym. Shorter tokens are left out: HE (higher education) beside "he", IT, SEND.
+ */
+function isWordInText(text: string, base: string): boolean {
+  if (base.length < 5 || !/^[A-Z]+$/.test(base)) return false;
+  // Singular or plural: SECTORS is a word where the text says "sector", SECTOR where it says "sectors".
+  const stem = base.toLowerCase().replace(/s$/, '');
+  return new RegExp(`(?<![A-Za-z])${stem}s?(?![A-Za-z])`).test(text);
 }
 
 /** Roman numerals in capitals (II, IV, XII): numbering, not acronyms. */
