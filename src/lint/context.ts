@@ -169,7 +169,7 @@ const ABBREVIATION_TAIL = 12;
  * quotes or emphasis marks) and after a sentence's closing punctuation. A cheap test on the text
  * before the match, so no sentence segmenter has to load for it.
  */
-function isSentenceStart(ctx: DocumentContext, start: number): boolean {
+export function isSentenceStart(ctx: DocumentContext, start: number): boolean {
   const block = ctx.doc.blockAt(start);
   if (!block) return false;
   const text = ctx.doc.text;

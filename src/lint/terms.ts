@@ -182,6 +182,17 @@ export function matchHyphens(written: string, replacement: string, pattern?: Ter
 /** Two or more words of letters and digits only, separated by spaces. */
 const PLAIN_WORDS = /^[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)+$/u;
 
+/**
+ * "Voluntary Sector", "Voluntary and Community Sector": two or more major words, each starting
+ * with a capital, not all in capitals.
+ */
+export function isTitleCase(written: string): boolean {
+  const letters = written.replace(/[^A-Za-z]/g, '');
+  if (letters === letters.toUpperCase()) return false;
+  const major = written.split(WORD_SPLIT).filter((w) => /[A-Za-z]/.test(w) && !MINOR_WORDS.has(w.toLowerCase()));
+  return major.length > 1 && major.every((w) => /^[^A-Za-z]*[A-Z]/.test(w));
+}
+
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
 /** Keep the case pattern of what was written: "Voluntary sector" -> "Third sector", "VCS" -> upper. */

@@ -2,10 +2,10 @@
 
 import type { SubstitutionRule } from '../../packs/types.js';
 import { displayText, type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
-import { passesGate } from '../context.js';
+import { isSentenceStart, passesGate, type DocumentContext } from '../context.js';
 import { suffixOf } from '../scanner.js';
 import { renderMessage } from '../message.js';
-import { compileTerm, inflectLike, matchCase, matchHyphens } from '../terms.js';
+import { compileTerm, inflectLike, isTitleCase, matchCase, matchHyphens, type TermPattern } from '../terms.js';
 
 export function compileSubstitution(rule: SubstitutionRule, env: CompileEnv): RunRule {
   const caseSensitive = rule.caseSensitive ?? false;
@@ -21,7 +21,7 @@ export function compileSubstitution(rule: SubstitutionRule, env: CompileEnv): Ru
         if (!passesGate(ctx, env.gate, hit.start, hit.end)) continue;
         const actual = text.slice(hit.start, hit.end);
         let expected = inflectLike(replacement, hit.pattern, suffixOf(text, hit));
-        if (!caseSensitive) expected = matchCase(actual, expected, hit.pattern);
+        if (!caseSensitive) expected = caseOfReplacement(ctx, hit.start, actual, expected, hit.pattern);
         expected = matchHyphens(actual, expected, hit.pattern);
         if (alreadyPreferred(text, hit.start, hit.end, expected, caseSensitive)) continue;
         out.push({
@@ -35,6 +35,20 @@ export function compileSubstitution(rule: SubstitutionRule, env: CompileEnv): Ru
     }
     return out;
   };
+}
+
+/**
+ * The replacement in the case of what was written ("VOLUNTARY SECTOR" -> "THIRD SECTOR"), except
+ * capitals on every word in running text: "Voluntary Sector" mid-sentence is a habit that sector
+ * names should not have (the third-sector pack's sector-lower-case rule flags it), so its
+ * replacement is written as the pack writes it, with a capital only at a sentence's start. A
+ * heading keeps its capitals.
+ */
+function caseOfReplacement(ctx: DocumentContext, start: number, actual: string, replacement: string, pattern: TermPattern): string {
+  if (isTitleCase(actual) && ctx.doc.blockAt(start)?.type !== 'heading') {
+    return isSentenceStart(ctx, start) ? replacement.replace(/[a-z]/, (c) => c.toUpperCase()) : replacement;
+  }
+  return matchCase(actual, replacement, pattern);
 }
 
 /** A swap whose replacement contains the term ("sector" -> "third sector") must not re-flag it. */
