@@ -194,7 +194,14 @@ describe('discoverInputs', () => {
     symlinkSync(join(root, 'looped'), join(root, 'looped', 'real', 'up'));
     const all = await discoverInputs(['looped/**/*.md'], { cwd: root, ignore: [] });
     expect(files(all.files)).toEqual(['looped/alias.md', 'looped/real/a.md']);
-    expect(all.problems).toEqual([]);
+    // A broken link is reported, under the pattern, as a folder's walk reports it under the folder.
+    expect(all.problems).toEqual([{ input: 'looped/**/*.md', message: "cannot read 'looped/broken.md': no such file or directory (ENOENT)" }]);
+    // Unless it is ignored; and a pattern that matches only a broken link reports it, not "no files match".
+    const ignoring = await discoverInputs(['looped/**/*.md'], { cwd: root, ignore: ['broken.md'] });
+    expect(ignoring.problems).toEqual([]);
+    const onlyBroken = await discoverInputs(['looped/b*.md'], { cwd: root, ignore: [] });
+    expect(onlyBroken.files).toEqual([]);
+    expect(onlyBroken.problems).toEqual([{ input: 'looped/b*.md', message: "cannot read 'looped/broken.md': no such file or directory (ENOENT)" }]);
     // A link named in the pattern's own folders is still read through.
     const named = await discoverInputs(['looped/twin/*.md'], { cwd: root, ignore: [] });
     expect(files(named.files)).toEqual(['looped/twin/a.md']);

@@ -211,6 +211,7 @@ async function expandGlob(pattern: string, ctx: Context): Promise<Expansion> {
   // node_modules is skipped like in directories, unless the pattern asks for it.
   const wantsNodeModules = pattern.includes('node_modules');
   let matches: string[];
+  const brokenLinks = new Map<string, unknown>();
   try {
     // Loaded only for glob inputs: most runs name files and folders.
     const { default: fg } = await import('fast-glob');
@@ -229,8 +230,12 @@ async function expandGlob(pattern: string, ctx: Context): Promise<Expansion> {
     });
     matches = [];
     for (const entry of entries) {
-      if (entry.dirent.isFile() || (entry.dirent.isSymbolicLink() && (await isFileBehindLink(path.resolve(ctx.cwd, entry.path))))) {
-        matches.push(entry.path);
+      if (entry.dirent.isFile()) matches.push(entry.path);
+      else if (entry.dirent.isSymbolicLink()) {
+        const behind = await whatIsBehindLink(path.resolve(ctx.cwd, entry.path));
+        if (behind === 'file') matches.push(entry.path);
+        // A broken link is reported, as a folder's walk reports it.
+        else if (behind !== 'other') brokenLinks.set(entry.path, behind.error);
       }
     }
   } catch (err) {
@@ -238,10 +243,11 @@ async function expandGlob(pattern: string, ctx: Context): Promise<Expansion> {
     const where = typeof failed === 'string' ? ` at '${relativeTo(ctx.cwd, failed) || '.'}'` : '';
     return { files: [], problems: [`cannot expand the pattern '${pattern}'${where}: ${describeFsError(err)}`] };
   }
-  if (matches.length === 0) return { files: [], problems: [`no files match the pattern '${pattern}'`] };
+  if (matches.length === 0 && brokenLinks.size === 0) return { files: [], problems: [`no files match the pattern '${pattern}'`] };
   const files: string[] = [];
+  const problems: string[] = [];
   let ignored = 0;
-  for (const match of matches) {
+  for (const match of [...matches, ...brokenLinks.keys()]) {
     const abs = path.resolve(ctx.cwd, match);
     const rel = relativeTo(ctx.cwd, abs);
     if (!wantsNodeModules && rel.split('/').includes('node_modules')) continue;
@@ -249,21 +255,26 @@ async function expandGlob(pattern: string, ctx: Context): Promise<Expansion> {
       ignored++;
       continue;
     }
-    files.push(displayPath(abs, pattern, ctx));
+    const broken = brokenLinks.get(match);
+    if (broken === undefined) files.push(displayPath(abs, pattern, ctx));
+    else problems.push(`cannot read '${displayPath(abs, pattern, ctx)}': ${describeFsError(broken)}`);
   }
   const allIgnored = `all files matching the pattern '${pattern}' are ignored`;
-  if (files.length === 0) {
+  if (files.length === 0 && problems.length === 0) {
     // Only node_modules matched: skipped as in folders, by no --ignore.
     return { files: [], problems: [ignored > 0 ? allIgnoredMessage(allIgnored, '--ignore') : allIgnored] };
   }
-  return { files: files.sort(byCodeUnits), problems: [], walked: { ignoredByOption: ignored > 0, allIgnored } };
+  return { files: files.sort(byCodeUnits), problems: problems.sort(byCodeUnits), walked: { ignoredByOption: ignored > 0, allIgnored } };
 }
 
 
 
-/** Whether a link leads to a file (a broken link, as fast-glob's onlyFiles had it, does not). */
-async function isFileBehindLink(abs: string): Promise<boolean> {
-  return stat(abs).then((s) => s.isFile(), () => false);
+/** What a link leads to: a file, something else (a folder), or, when it is broken, why. */
+async function whatIsBehindLink(abs: string): Promise<'file' | 'other' | { error: unknown }> {
+  return stat(abs).then(
+    (s) => (s.isFile() ? 'file' : 'other'),
+    (error: unknown) => ({ error }),
+  );
 }
 
 /** The path as the user would write it: relative with "/" if they gave a relative input. */
