@@ -25,7 +25,7 @@ export function lintDocument(
   const findings: Finding[] = [];
   for (const rule of ruleSet.rules) {
     for (const raw of rule.run(ctx)) {
-      if (directives.length && isSuppressed(doc.text, directives, raw.start, rule.id)) continue;
+      if (directives.length && isSuppressed(doc.text, directives, raw.start, rule.id, doc.format)) continue;
       findings.push(toFinding(doc, rule.id, rule.severity, rule.link, raw));
     }
   }

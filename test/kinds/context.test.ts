@@ -86,6 +86,18 @@ describe('inline directives', () => {
     expect(where(await lintText(txt, [base], { format: 'text' }))).toEqual(['3:5 voluntary sector']);
   });
 
+  it('disable-next-line in a Markdown blockquote skips the quote\'s blank ">" lines, as it skips blank lines', async () => {
+    // A rule that applies in blockquotes (they are excluded by default).
+    const quoted = { ...base, scope: ['blockquote'] };
+    const lines = ['> <!-- canvass-disable-next-line test/vs -->', '>', '> The voluntary sector.', '>', '> The voluntary sector.'];
+    // "> The " puts the term at column 7; line 3 is the next line that is not blank.
+    expect(where(await lintText(lines.join('\n'), [quoted]))).toEqual(['5:7 voluntary sector']);
+    expect(where(await lintText(lines.join('\r\n'), [quoted]))).toEqual(['5:7 voluntary sector']);
+    // A nested quote's blank line is ">>" or "> >".
+    const nested = ['> > <!-- canvass-disable-next-line -->', '> >', '>>  ', '> > The voluntary sector.', '> > The voluntary sector.'];
+    expect(where(await lintText(nested.join('\n'), [quoted]))).toEqual(['5:9 voluntary sector']);
+  });
+
   it('a directive is not prose: its words are never flagged (plain text, bare or in a comment)', async () => {
     const nonProfit: ExistenceRule = { id: 'non-profit', kind: 'existence', severity: 'warning', message: 'x', terms: ['non-profit'] };
     const text = [
