@@ -167,4 +167,13 @@ describe('inline directives', () => {
     expect(findings[0]).toMatchObject({ ruleId: 'canvass/directive', severity: 'warning', line: 1, column: 1 });
     expect(findings[0]!.message).toContain("unknown rule 'test/nope'");
   });
+
+  it('an unknown rule\'s warning gives an example from the packs loaded, and names a pack that is not loaded', async () => {
+    const findings = await lintText('<!-- canvass-disable other/vs test/nope -->\nText.\n', [base]);
+    expect(findings.map((f) => f.message)).toEqual([
+      // The rule set holds the pack 'test' alone, whose one rule is 'test/vs'.
+      "unknown rule 'other/vs' in canvass-disable; it disables nothing (the pack 'other' is not loaded for this file; loaded packs: test)",
+      "unknown rule 'test/nope' in canvass-disable; it disables nothing (use a rule id like 'test/vs' or a pack name)",
+    ]);
+  });
 });
