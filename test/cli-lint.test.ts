@@ -929,6 +929,20 @@ describe('inline directives', () => {
   });
 });
 
+describe('a directive naming a rule of a pack that the file\'s config does not load', () => {
+  it('says that the pack is not loaded for the file, rather than suggesting a rule id from another pack', () => {
+    // The nearest config of easy-read/a.md loads uk-spelling only: third-sector is not loaded there.
+    const text = `<!-- canvass-disable-next-line ${NON_PROFIT} -->\nThe text.\n`;
+    const dir = project({ 'easy-read/.canvass.yaml': 'packs: [uk-spelling]\n', 'easy-read/a.md': text, 'b.md': text.replace('non-profit', 'non-profits') });
+    const r = lint(dir, ['.', '--format', 'compact']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)).toEqual([
+      `b.md:1:1 warning canvass/directive unknown rule '${NON_PROFIT}s' in canvass-disable-next-line; it disables nothing (use a rule id like '${VFT}' or a pack name)`,
+      `easy-read/a.md:1:1 warning canvass/directive unknown rule '${NON_PROFIT}' in canvass-disable-next-line; it disables nothing (the pack 'third-sector' is not loaded for this file; loaded packs: uk-spelling)`,
+    ]);
+  });
+});
+
 describe('a directive line in plain text is never linted, counted or fixed', () => {
   it('--fix leaves the rule id in a directive as written (it holds the term co-operation)', () => {
     // The text writes 'cooperation' only; the directive's 'co-operation' is a rule id, not prose.

@@ -97,15 +97,22 @@ function touchesDirective(directives: readonly Directive[], start: number, end: 
 /**
  * Is `ruleId` switched off at `offset`? The last disable/enable before it that covers the rule
  * decides ("disable" all, then "enable x" re-enables only x); disable-next-line covers the next
- * non-blank line after the directive.
+ * non-blank line after the directive. In Markdown a line of only blockquote markers (">") is a
+ * blank line of the quote, as in the paragraph break "> directive / > / > text".
  */
-export function isSuppressed(text: string, directives: readonly Directive[], offset: number, ruleId: string): boolean {
+export function isSuppressed(
+  text: string,
+  directives: readonly Directive[],
+  offset: number,
+  ruleId: string,
+  format: Document['format'] = 'text',
+): boolean {
   let off = false;
   for (const d of directives) {
     if (d.start > offset) break;
     if (d.kind === 'unknown' || !coversRule(d.rules, ruleId)) continue;
     if (d.kind === 'disable-next-line') {
-      const line = nextLine(text, d.end);
+      const line = nextLine(text, d.end, format === 'markdown' ? QUOTE_BLANK : PLAIN_BLANK);
       if (line && line.start <= offset && offset <= line.end) return true;
     } else if (d.end <= offset) {
       off = d.kind === 'disable';
@@ -114,8 +121,11 @@ export function isSuppressed(text: string, directives: readonly Directive[], off
   return off;
 }
 
+const PLAIN_BLANK = /^\s*$/;
+const QUOTE_BLANK = /^[\s>]*$/;
+
 /** The next non-blank line after `offset`'s line (lines end at \n, \r\n or a lone \r). */
-function nextLine(text: string, offset: number): { start: number; end: number } | undefined {
+function nextLine(text: string, offset: number, blank: RegExp): { start: number; end: number } | undefined {
   const breakAt = (from: number) => {
     const m = /\r\n?|\n/g;
     m.lastIndex = from;
@@ -127,7 +137,7 @@ function nextLine(text: string, offset: number): { start: number; end: number } 
     const start = br.next;
     const following = breakAt(start);
     const end = following ? following.at : text.length;
-    if (text.slice(start, end).trim()) return { start, end };
+    if (!blank.test(text.slice(start, end))) return { start, end };
     br = following;
   }
   return undefined;

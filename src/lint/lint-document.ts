@@ -25,7 +25,7 @@ export function lintDocument(
   const findings: Finding[] = [];
   for (const rule of ruleSet.rules) {
     for (const raw of rule.run(ctx)) {
-      if (directives.length && isSuppressed(doc.text, directives, raw.start, rule.id)) continue;
+      if (directives.length && isSuppressed(doc.text, directives, raw.start, rule.id, doc.format)) continue;
       findings.push(toFinding(doc, rule.id, rule.severity, rule.link, raw));
     }
   }
@@ -37,12 +37,27 @@ export function lintDocument(
     }
     for (const id of d.rules) {
       if (ruleSet.knownIds.has(id) || ruleSet.packNames.has(id)) continue;
-      findings.push(
-        directiveWarning(doc, d, `unknown rule '${id}' in canvass-${d.kind}; it disables nothing (use a rule id like 'third-sector/voluntary-for-third' or a pack name)`),
-      );
+      findings.push(directiveWarning(doc, d, unknownRuleMessage(id, d.kind, ruleSet)));
     }
   }
   return dedupeAndSort(findings);
+}
+
+/**
+ * Why a directive's rule name disables nothing. The example is a rule this file is linted with,
+ * and a rule of a pack the file's config does not use says so: under a config with other packs,
+ * 'third-sector/non-profit' is a real rule id that still switches nothing off here.
+ */
+function unknownRuleMessage(id: string, kind: Directive['kind'], ruleSet: RuleSet): string {
+  const example = ruleSet.knownIds.values().next().value;
+  const pack = id.includes('/') ? id.slice(0, id.indexOf('/')) : undefined;
+  const hint =
+    example === undefined
+      ? 'no rule pack is loaded for this file'
+      : pack !== undefined && !ruleSet.packNames.has(pack)
+        ? `the pack '${pack}' is not loaded for this file; loaded packs: ${[...ruleSet.packNames].join(', ')}`
+        : `use a rule id like '${example}' or a pack name`;
+  return `unknown rule '${id}' in canvass-${kind}; it disables nothing (${hint})`;
 }
 
 /** A problem with a directive itself, reported where it is written. */

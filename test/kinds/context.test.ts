@@ -86,6 +86,18 @@ describe('inline directives', () => {
     expect(where(await lintText(txt, [base], { format: 'text' }))).toEqual(['3:5 voluntary sector']);
   });
 
+  it('disable-next-line in a Markdown blockquote skips the quote\'s blank ">" lines, as it skips blank lines', async () => {
+    // A rule that applies in blockquotes (they are excluded by default).
+    const quoted = { ...base, scope: ['blockquote'] };
+    const lines = ['> <!-- canvass-disable-next-line test/vs -->', '>', '> The voluntary sector.', '>', '> The voluntary sector.'];
+    // "> The " puts the term at column 7; line 3 is the next line that is not blank.
+    expect(where(await lintText(lines.join('\n'), [quoted]))).toEqual(['5:7 voluntary sector']);
+    expect(where(await lintText(lines.join('\r\n'), [quoted]))).toEqual(['5:7 voluntary sector']);
+    // A nested quote's blank line is ">>" or "> >".
+    const nested = ['> > <!-- canvass-disable-next-line -->', '> >', '>>  ', '> > The voluntary sector.', '> > The voluntary sector.'];
+    expect(where(await lintText(nested.join('\n'), [quoted]))).toEqual(['5:9 voluntary sector']);
+  });
+
   it('a directive is not prose: its words are never flagged (plain text, bare or in a comment)', async () => {
     const nonProfit: ExistenceRule = { id: 'non-profit', kind: 'existence', severity: 'warning', message: 'x', terms: ['non-profit'] };
     const text = [
@@ -154,5 +166,14 @@ describe('inline directives', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: 'canvass/directive', severity: 'warning', line: 1, column: 1 });
     expect(findings[0]!.message).toContain("unknown rule 'test/nope'");
+  });
+
+  it('an unknown rule\'s warning gives an example from the packs loaded, and names a pack that is not loaded', async () => {
+    const findings = await lintText('<!-- canvass-disable other/vs test/nope -->\nText.\n', [base]);
+    expect(findings.map((f) => f.message)).toEqual([
+      // The rule set holds the pack 'test' alone, whose one rule is 'test/vs'.
+      "unknown rule 'other/vs' in canvass-disable; it disables nothing (the pack 'other' is not loaded for this file; loaded packs: test)",
+      "unknown rule 'test/nope' in canvass-disable; it disables nothing (use a rule id like 'test/vs' or a pack name)",
+    ]);
   });
 });
