@@ -1,6 +1,6 @@
 // The .canvass.yaml config: discovery, defaults, and located problems.
 // Line and column numbers below were worked out by reading the YAML in each test.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,17 @@ describe('findConfigFile', () => {
     });
     expect(findConfigFile(join(dir, 'sub'))).toBe(join(dir, 'sub', '.canvass.yml'));
     expect(findConfigFile(join(dir, 'both'))).toBe(join(dir, 'both', '.canvass.yaml'));
+  });
+
+  it.skipIf(process.platform === 'win32')('takes a link to a config, and a broken link, which then cannot be read, over a config above', async () => {
+    const dir = tree('linked', { '.canvass.yaml': 'packs: [third-sector]\n', 'shared/house.yaml': 'packs: [uk-spelling]\n', 'a/x.md': '', 'b/x.md': '' });
+    symlinkSync(join(dir, 'shared', 'house.yaml'), join(dir, 'a', '.canvass.yaml'));
+    symlinkSync(join(dir, 'shared', 'gone.yaml'), join(dir, 'b', '.canvass.yaml'));
+    expect(findConfigFile(join(dir, 'a'))).toBe(join(dir, 'a', '.canvass.yaml'));
+    expect(findConfigFile(join(dir, 'b'))).toBe(join(dir, 'b', '.canvass.yaml'));
+    const error = await loadConfigFile(join(dir, 'b', '.canvass.yaml')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigFileUnreadable);
+    expect((error as ConfigFileUnreadable).reason).toBe('no such file or directory (ENOENT)');
   });
 
   it('falls back to .canvass.yml', () => {

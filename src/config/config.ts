@@ -1,7 +1,7 @@
 // The .canvass.yaml config: which packs to use, rule severity overrides, ignored paths, and
 // extra known acronyms. Problems are located at file:line:col, as for rule packs.
 
-import { existsSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { describeFsError } from '../ingest/source.js';
@@ -84,12 +84,29 @@ export async function loadConfigFile(path: string): Promise<Config> {
 }
 
 /** The nearest config file: .canvass.yaml, then .canvass.yml, in startDir and each folder above. */
+/**
+ * A config file is there: a file, or a link to one. A broken link counts too, so that reading it
+ * fails with an error: using the config of a folder above instead would lint the folder with
+ * rules its own config was meant to replace.
+ */
+function isConfigFile(candidate: string): boolean {
+  const entry = lstatSync(candidate, { throwIfNoEntry: false });
+  if (!entry) return false;
+  if (!entry.isSymbolicLink()) return entry.isFile();
+  try {
+    const target = statSync(candidate, { throwIfNoEntry: false });
+    return !target || target.isFile();
+  } catch {
+    return true; // a loop of links: an error when it is read
+  }
+}
+
 export function findConfigFile(startDir: string): string | undefined {
   let dir = resolve(startDir);
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(dir, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      if (isConfigFile(candidate)) return candidate;
     }
     const parent = dirname(dir);
     if (parent === dir) return undefined;
