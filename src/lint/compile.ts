@@ -43,7 +43,7 @@ export function compileRuleSet(packs: readonly Pack[], options: CompileOptions =
       // Own keys only: a plain object would give a pack named 'constructor' Object's constructor.
       const severity = own(options.severities, id) ?? own(options.severities, pack.name) ?? rule.severity;
       if (severity === 'off') continue;
-      const env: CompileEnv = { scanner, gate: compileGate(rule, scanner), knownAcronyms: options.knownAcronyms ?? [] };
+      const env: CompileEnv = { ruleId: id, scanner, gate: compileGate(rule, scanner), knownAcronyms: options.knownAcronyms ?? [] };
       rules.push({ id, rule, severity, ...(rule.link ? { link: rule.link } : {}), run: compileKind(rule, env) });
     }
   }

@@ -26,6 +26,8 @@ export interface CompiledRule {
 
 /** What a kind's compiler may use: the shared scanner, the rule's gate, config extras. */
 export interface CompileEnv {
+  /** The rule's full id ("uk-spelling/organise"), as directives name it. */
+  readonly ruleId: string;
   readonly scanner: Scanner;
   readonly gate: Gate;
   /** Acronyms the configuration says need no definition. */

@@ -18,6 +18,12 @@ export class DocumentContext {
   constructor(
     readonly doc: Document,
     readonly hits: readonly Hit[][],
+    /**
+     * Is this rule switched off at this offset by an inline directive? Findings there are dropped
+     * afterwards; a rule that weighs occurrences against each other (consistency) asks first, so
+     * that text switched off for it does not count.
+     */
+    readonly suppressed: (offset: number, ruleId: string) => boolean = () => false,
   ) {}
 
   section(offset: number): Section {

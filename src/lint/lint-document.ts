@@ -21,11 +21,12 @@ export function lintDocument(
   hits: readonly Hit[][] = ruleSet.scanner.scan(doc.text),
   directives: readonly Directive[] = findDirectives(doc),
 ): Finding[] {
-  const ctx = new DocumentContext(doc, directives.length ? hitsOutsideDirectives(hits, directives) : hits);
+  const suppressed = (offset: number, ruleId: string) => isSuppressed(doc.text, directives, offset, ruleId, doc.format);
+  const ctx = directives.length ? new DocumentContext(doc, hitsOutsideDirectives(hits, directives), suppressed) : new DocumentContext(doc, hits);
   const findings: Finding[] = [];
   for (const rule of ruleSet.rules) {
     for (const raw of rule.run(ctx)) {
-      if (directives.length && isSuppressed(doc.text, directives, raw.start, rule.id, doc.format)) continue;
+      if (directives.length && suppressed(raw.start, rule.id)) continue;
       findings.push(toFinding(doc, rule.id, rule.severity, rule.link, raw));
     }
   }

@@ -22,6 +22,26 @@ describe('consistency', () => {
     expect(findings[0]!.fix).toEqual({ offset: text.indexOf('cooperation'), length: 11, text: 'co-operation' });
   });
 
+  it('does not count text switched off for the rule by a directive', async () => {
+    const text = [
+      'Real co-operation helps.',
+      '',
+      '<!-- canvass-disable test/consistent -->',
+      'Their plan said cooperation, cooperation and more cooperation.',
+      '<!-- canvass-enable test/consistent -->',
+      '',
+      'Co-operation again, and cooperation once.',
+    ].join('\n');
+    // Outside the switched-off lines: co-operation twice, cooperation once (7:25). The three
+    // switched off would have made cooperation the majority and flagged both co-operations.
+    const findings = await lintText(text, [rule]);
+    expect(where(findings)).toEqual(['7:25 cooperation']);
+    expect(findings[0]!.message).toBe("'cooperation' (1) vs 'co-operation' (2)");
+    // Switching off another rule changes nothing for this one.
+    const other = text.replaceAll('test/consistent', 'test/elsewhere');
+    expect(where(await lintText(other, [rule, { ...rule, id: 'elsewhere', variants: [['x-ray', 'xray']] }]))).toEqual(['1:6 co-operation', '7:1 Co-operation']);
+  });
+
   it('on a tie the form listed first wins', async () => {
     const findings = await lintText('Well-being first. Then wellbeing.', [rule]);
     expect(where(findings)).toEqual(['1:1 Well-being']);

@@ -31,7 +31,9 @@ export function compileConsistency(rule: ConsistencyRule, env: CompileEnv): RunR
       const used = group
         .map((variant) => ({
           variant,
-          hits: (ctx.hits[variant.owner] ?? []).filter((h) => passesGate(ctx, env.gate, h.start, h.end)),
+          // Text switched off for this rule by a directive is not counted (a quoted passage in
+          // American spelling must not outvote the author's own and have --fix rewrite it).
+          hits: (ctx.hits[variant.owner] ?? []).filter((h) => !ctx.suppressed(h.start, env.ruleId) && passesGate(ctx, env.gate, h.start, h.end)),
         }))
         .filter((u) => u.hits.length > 0);
       if (used.length < 2) continue;
