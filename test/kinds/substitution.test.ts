@@ -257,6 +257,12 @@ describe('the number of a replacement', () => {
     ]);
   });
 
+  it('pluralises a replacement whose last word ends in an accented letter', async () => {
+    const swap = rule({ swap: { 'coffee shop': 'café' } });
+    const findings = await lintText('Two coffee shops and a coffee shop.\n', [swap]);
+    expect(findings.map((f) => f.expected)).toEqual(['cafés', 'café']);
+  });
+
   it('leaves a replacement that is not a short noun phrase as the pack wrote it', async () => {
     const swap = rule({ swap: { 'service users': 'people who use services' } });
     const findings = await lintText('Each service user was asked.\n', [swap]);
