@@ -205,6 +205,30 @@ rules:
     expect(found[2]![2]).toBe("regular expression in 'terms' can match empty text: /a*/");
   });
 
+  it('rejects regex terms that match only empty text through assertions, and keeps those that consume', () => {
+    const yaml = `name: test
+rules:
+  - id: empty
+    kind: existence
+    message: Found {{actual}}
+    severity: warning
+    terms:
+      - /\\b/
+      - /(?=sector)/
+      - /\\bx*/
+      - /^(?<!a)$/
+      - /\\bco-?op\\b/
+      - '/(?<![A-Za-z])mutuals(?!s)/'
+      - '/[\\b^$]/'
+`;
+    expect(problems(yaml)).toEqual([
+      [8, 9, "regular expression in 'terms' can match empty text: /\\b/"],
+      [9, 9, "regular expression in 'terms' can match empty text: /(?=sector)/"],
+      [10, 9, "regular expression in 'terms' can match empty text: /\\bx*/"],
+      [11, 9, "regular expression in 'terms' can match empty text: /^(?<!a)$/"],
+    ]);
+  });
+
   it('reports a duplicate rule id with the line of the first', () => {
     const yaml = `name: test
 rules:

@@ -80,6 +80,15 @@ describe('the rule tester', () => {
     expect(result!.failure).toBe('after --fix expected:\n  The 3rd sector.\ngot:\n  The third sector.');
   });
 
+  it("fails an invalid example with a '[[' that is never closed, saying so", async () => {
+    const [result] = await testPackExamples(pack([], [{ text: 'The [[voluntary sector]] and [[voluntary sector.' }]));
+    expect(result!.ok).toBe(false);
+    expect(result!.failure).toBe(
+      "the '[[' at 25 is never closed with ']]'\n" +
+        'expected 1 finding(s):\n  4+16 "voluntary sector"\ngot 2:\n  4+16 "voluntary sector"\n  27+16 "voluntary sector"',
+    );
+  });
+
   it('requires an invalid example to mark its findings', async () => {
     const [result] = await testPackExamples(pack([], [{ text: 'The voluntary sector.' }]));
     expect(result!.ok).toBe(false);

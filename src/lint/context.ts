@@ -162,6 +162,8 @@ const isFootnoteDigit = (c: number) => isDigit(c) || c === 0xb9 || c === 0xb2 ||
 const isFinalMark = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
 // At a block's start there may also be list numbering written as text: "i.", "a)", "2.3".
 const NUMBERING = /^(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.)][\s*_“"‘'([]*$/i;
+// A Markdown heading's block starts at its marks: "## Third Sector", "# 2. Third Sector".
+const HEADING_MARKS = /^ {0,3}#{1,6}[ \t]+(?:(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.)])?[\s*_“"‘'([]*$/i;
 // A sentence ends at . ! ? … (and closing quotes or brackets), but not after an abbreviation.
 const ABBREVIATIONS = '(?:e\\.g|i\\.e|etc|cf|vs|viz|al|approx|para|paras|no|nos|p|pp|ch|fig|Mr|Mrs|Ms|Dr|St|Prof|Cllr|Rt|Hon)\\.$';
 const ABBREVIATION = new RegExp(`(?:^|[\\s(])${ABBREVIATIONS}`, 'i');
@@ -184,7 +186,10 @@ export function isSentenceStart(ctx: DocumentContext, start: number): boolean {
   // end-anchored regexes would be tried from every position of the 200 characters).
   let i = start;
   while (i > from && isLead(text.charCodeAt(i - 1))) i--;
-  if (from === block.start && (i === from || NUMBERING.test(text.slice(from, start)))) return true;
+  if (from === block.start) {
+    const lead = text.slice(from, start);
+    if (i === from || NUMBERING.test(lead) || (block.type === 'heading' && HEADING_MARKS.test(lead))) return true;
+  }
   // A table cell starts a sentence: "| Third Sector | ..." (Markdown tables are paragraphs here).
   if (text.charCodeAt(i - 1) === 124) return true; // |
   // A footnote number after the full stop ("services.12 Third Sector"), but not "2.3".

@@ -25,6 +25,8 @@ export interface ExampleResult {
 export interface MarkedText {
   text: string;
   marks: Array<{ offset: number; length: number }>;
+  /** The offset in `text` of a "[[" that no "]]" closes (it stays in `text` as written). */
+  unclosed?: number;
 }
 
 /** "The [[voluntary sector]] is" -> text without brackets, and where the brackets were. */
@@ -36,7 +38,10 @@ export function parseMarks(marked: string): MarkedText {
     const open = marked.indexOf('[[', i);
     if (open === -1) break;
     const close = marked.indexOf(']]', open + 2);
-    if (close === -1) break;
+    if (close === -1) {
+      text += marked.slice(i, open);
+      return { text: text + marked.slice(open), marks, unclosed: text.length };
+    }
     text += marked.slice(i, open);
     const inner = marked.slice(open + 2, close);
     marks.push({ offset: text.length, length: inner.length });
@@ -66,12 +71,13 @@ export async function testPackExamples(pack: Pack, knownAcronyms: readonly strin
       });
     });
     (rule.examples?.invalid ?? []).forEach((example, i) => {
-      const { text, marks } = parseMarks(example.text);
+      const { text, marks, unclosed } = parseMarks(example.text);
       const findings = lint(text);
       const problems: string[] = [];
       const expected = marks.map((m) => `${m.offset}+${m.length} ${JSON.stringify(text.slice(m.offset, m.offset + m.length))}`);
       const actual = findings.map((f) => `${f.offset}+${f.length} ${JSON.stringify(f.match)}`);
-      if (marks.length === 0) problems.push('an invalid example must mark its expected findings with [[…]]');
+      if (unclosed !== undefined) problems.push(`the '[[' at ${unclosed} is never closed with ']]'`);
+      else if (marks.length === 0) problems.push('an invalid example must mark its expected findings with [[…]]');
       if (expected.join('\n') !== actual.join('\n')) {
         problems.push(`expected ${marks.length} finding(s):\n${indent(expected)}\ngot ${findings.length}:\n${indent(actual)}`);
       }

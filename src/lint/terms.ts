@@ -82,9 +82,14 @@ export function compileTerm(term: string, caseSensitive: boolean): TermPattern {
   };
 }
 
+/** "children's", "people’s": a possessive, not a plural. */
+const POSSESSIVE = /['’]s$/i;
+
 /** Split a last word into a stem and the suffix group that lets it inflect. */
 function inflect(word: string): [string, string] {
-  if (!/[A-Za-z]$/.test(word)) return [word, ''];
+  // Any letter may end a word ("café" -> "cafés"); a possessive is not a plural ("children's"
+  // must not match "children’", a word before a closing quote).
+  if (!/\p{L}$/u.test(word) || POSSESSIVE.test(word)) return [word, ''];
   if (/ies$/i.test(word) && word.length > 4) return [word.slice(0, -3), '(y|ies)'];
   if (/[^aeiou]y$/i.test(word)) return [word.slice(0, -1), '(y|ies)'];
   if (/[^su]s$/i.test(word) && !/is$/i.test(word) && word.length > 3) return [word.slice(0, -1), '(s)?'];
@@ -126,9 +131,9 @@ export function inflectLike(replacement: string, pattern: TermPattern, suffix: s
   if (pattern.isRegex || !isSimpleNounPhrase(replacement)) return replacement;
   const matchIsPlural = suffix !== undefined && /^(?:ies|s|es)$/i.test(suffix);
   const termIsPlural = isPluralWord(pattern.lastWord ?? '');
-  if (termIsPlural && !matchIsPlural) return replacement.replace(/([A-Za-z]+)$/, (w) => singularise(w));
+  if (termIsPlural && !matchIsPlural) return replacement.replace(/(\p{L}+)$/u, (w) => singularise(w));
   if (!matchIsPlural || termIsPlural || /s$/i.test(replacement)) return replacement;
-  return replacement.replace(/([A-Za-z]+)$/, (w) => pluralise(w));
+  return replacement.replace(/(\p{L}+)$/u, (w) => pluralise(w));
 }
 
 /**
@@ -141,6 +146,7 @@ function isSimpleNounPhrase(replacement: string): boolean {
 
 /** A term's last word that the matcher inflects as a plural (the same test as `inflect`). */
 function isPluralWord(word: string): boolean {
+  if (POSSESSIVE.test(word)) return false;
   return (/ies$/i.test(word) && word.length > 4) || (/[^su]s$/i.test(word) && !/is$/i.test(word) && word.length > 3);
 }
 

@@ -262,8 +262,62 @@ export function termProblem(term: string, field: string, allowRegex = true): str
   if (hasBackreference(source)) {
     return `regular expression in '${field}' uses a backreference: ${term} (terms are combined into one pattern)`;
   }
-  if (new RegExp(`^(?:${source})$`).test('')) return `regular expression in '${field}' can match empty text: ${term}`;
+  if (canMatchEmpty(source)) return `regular expression in '${field}' can match empty text: ${term}`;
   return undefined;
+}
+
+/**
+ * Can the regex match empty text somewhere? Assertions (\b, \B, ^, $ and lookarounds) consume
+ * nothing, so it can when it matches the empty string with them left out: `x*`, but also `\b`
+ * and `(?=sector)`, which match nothing but empty text and so would never flag anything.
+ */
+function canMatchEmpty(source: string): boolean {
+  if (new RegExp(`^(?:${source})$`).test('')) return true;
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      if (!/[bB]/.test(source[i + 1] ?? '')) out += source.slice(i, i + 2);
+      i++;
+    } else if (c === '[') {
+      const end = classEnd(source, i);
+      out += source.slice(i, end + 1);
+      i = end;
+    } else if (c === '^' || c === '$') {
+      continue;
+    } else if (/^\(\?(?:=|!|<=|<!)/.test(source.slice(i, i + 4))) {
+      i = groupEnd(source, i);
+    } else {
+      out += c;
+    }
+  }
+  try {
+    return new RegExp(`^(?:${out})$`).test('');
+  } catch {
+    return false; // a quantified assertion, "(?=a)*", left a bare quantifier: not worth judging
+  }
+}
+
+/** The offset of the "]" closing the class that opens at `open` ("[]" and "[^]" hold no "]"). */
+function classEnd(source: string, open: number): number {
+  for (let i = open + 1; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === ']') return i;
+  }
+  return source.length;
+}
+
+/** The offset of the ")" closing the group that opens at `open`. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(source, i);
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return source.length;
 }
 
 /** \1-\9 or \k<name> outside a character class (inside one, \1 is an octal escape). */

@@ -23,6 +23,12 @@ describe('existence', () => {
     expect(findings.every((f) => f.fix === undefined && f.severity === 'suggestion')).toBe(true);
   });
 
+  it('inflects a last word that ends in an accented letter, and not a possessive', async () => {
+    const terms: ExistenceRule = { ...rule, terms: ['café', "children's"] };
+    const text = 'Two cafés and a café. The children’s view.\n\nA book for children’ ends here.\n';
+    expect(where(await lintText(text, [terms]))).toEqual(['1:5 cafés', '1:17 café', '1:27 children’s']);
+  });
+
   it('counts are exact: nothing when absent', async () => {
     expect(await lintText('A not-for-profit organisation.', [rule])).toEqual([]);
   });

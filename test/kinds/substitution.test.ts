@@ -159,6 +159,14 @@ describe('substitution', () => {
     expect(where(await lintText(text, [r]))).toEqual(['1:35 Third Sector']);
   });
 
+  it("takes a Markdown heading's first word, after its # marks, as a sentence start", async () => {
+    const r = rule({ caseSensitive: true, position: 'mid-sentence', swap: { 'Third Sector': 'third sector' } });
+    const text = '# Third Sector\n\n## 2. Third Sector funding\n\n### Funding the Third Sector\n';
+    expect(where(await lintText(text, [r]))).toEqual(['5:17 Third Sector']);
+    const start = rule({ caseSensitive: true, position: 'sentence-start', swap: { 'Third Sector': 'third sector' } });
+    expect(where(await lintText(text, [start]))).toEqual(['1:3 Third Sector', '3:7 Third Sector']);
+  });
+
   it('takes a table cell, and a sentence after a footnote number, as sentence starts; a section number is not', async () => {
     const r = rule({ caseSensitive: true, position: 'mid-sentence', swap: { 'Third Sector': 'third sector' } });
     const text = [
@@ -247,6 +255,12 @@ describe('the number of a replacement', () => {
       'support service -> CIC',
       'care home -> care service',
     ]);
+  });
+
+  it('pluralises a replacement whose last word ends in an accented letter', async () => {
+    const swap = rule({ swap: { 'coffee shop': 'café' } });
+    const findings = await lintText('Two coffee shops and a coffee shop.\n', [swap]);
+    expect(findings.map((f) => f.expected)).toEqual(['cafés', 'café']);
   });
 
   it('leaves a replacement that is not a short noun phrase as the pack wrote it', async () => {
