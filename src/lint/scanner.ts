@@ -6,6 +6,7 @@
 // (a small bucket) with its own sticky regex: overlapping matches of different rules all survive.
 
 import { isLetterOrNumber } from '../document/chars.js';
+import { classEnd } from '../packs/regex-source.js';
 import { WORD_START, type TermPattern } from './terms.js';
 
 export interface Hit {
@@ -290,15 +291,6 @@ function hasTopLevelBar(source: string): boolean {
     else if (c === '|' && depth === 0) return true;
   }
   return false;
-}
-
-/** The offset of the "]" closing the class that opens at `open` ("[]" and "[^]" hold no "]"). */
-function classEnd(source: string, open: number): number {
-  for (let i = open + 1; i < source.length; i++) {
-    if (source[i] === '\\') i++;
-    else if (source[i] === ']') return i;
-  }
-  return source.length;
 }
 
 /**

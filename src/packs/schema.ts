@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SCOPE_NAMES } from '../document/model.js';
 import { didYouMeanSuffix } from '../yaml/did-you-mean.js';
 import { isRecord, mustBe, oneOf, show, type PathProblem, type SchemaInfo, type YamlPath } from '../yaml/located.js';
+import { classEnd, groupEnd } from './regex-source.js';
 import { MESSAGE_PLACEHOLDERS, POSITIONS, RULE_KINDS, SEVERITIES, UNITS, type RuleKind } from './types.js';
 
 const NAME = /^[a-z0-9-]+$/;
@@ -296,28 +297,6 @@ function canMatchEmpty(source: string): boolean {
   } catch {
     return false; // a quantified assertion, "(?=a)*", left a bare quantifier: not worth judging
   }
-}
-
-/** The offset of the "]" closing the class that opens at `open` ("[]" and "[^]" hold no "]"). */
-function classEnd(source: string, open: number): number {
-  for (let i = open + 1; i < source.length; i++) {
-    if (source[i] === '\\') i++;
-    else if (source[i] === ']') return i;
-  }
-  return source.length;
-}
-
-/** The offset of the ")" closing the group that opens at `open`. */
-function groupEnd(source: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '[') i = classEnd(source, i);
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return source.length;
 }
 
 /** \1-\9 or \k<name> outside a character class (inside one, \1 is an octal escape). */
