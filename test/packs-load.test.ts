@@ -229,6 +229,34 @@ rules:
     ]);
   });
 
+  it('rejects a swap that differs only in case in a rule that ignores case, which could never flag', () => {
+    const yaml = `name: test
+rules:
+  - id: capitals
+    kind: substitution
+    message: Write {{expected}}
+    severity: warning
+    swap:
+      Third Sector: third sector
+      Voluntary Sector: third sector
+  - id: capitals-kept
+    kind: substitution
+    message: Write {{expected}}
+    severity: warning
+    case-sensitive: true
+    swap:
+      Third Sector: third sector
+`;
+    // Only line 8's key: line 9 changes the words, and the second rule minds case.
+    expect(problems(yaml)).toEqual([
+      [
+        8,
+        7,
+        "swap 'Third Sector' -> 'third sector' differs only in letter case, and the rule ignores case, so it can never flag anything: add 'case-sensitive: true' to the rule",
+      ],
+    ]);
+  });
+
   it('reports a duplicate rule id with the line of the first', () => {
     const yaml = `name: test
 rules:

@@ -299,6 +299,16 @@ function canMatchEmpty(source: string): boolean {
   }
 }
 
+/**
+ * "Third Sector: third sector" in a rule that ignores case: every match already reads as its
+ * replacement, so the rule could never flag anything.
+ */
+function caseOnlySwap(term: string, replacement: unknown, caseSensitive: boolean): string | undefined {
+  if (caseSensitive || typeof replacement !== 'string' || /^\/.*\/$/.test(term)) return undefined;
+  if (term.trim().toLowerCase() !== replacement.trim().toLowerCase()) return undefined;
+  return `swap '${term}' -> '${replacement}' differs only in letter case, and the rule ignores case, so it can never flag anything: add 'case-sensitive: true' to the rule`;
+}
+
 /** \1-\9 or \k<name> outside a character class (inside one, \1 is an octal escape). */
 function hasBackreference(source: string): boolean {
   let inClass = false;
@@ -351,8 +361,8 @@ export function checkPackValues(data: unknown, lineOf: (path: YamlPath) => numbe
       });
     };
     if (isRecord(rule.swap)) {
-      for (const term of Object.keys(rule.swap)) {
-        const message = termProblem(term, 'swap');
+      for (const [term, replacement] of Object.entries(rule.swap)) {
+        const message = termProblem(term, 'swap') ?? caseOnlySwap(term, replacement, rule['case-sensitive'] === true);
         if (message) problems.push({ path: at('swap', term), message, target: 'key' });
       }
     }
