@@ -81,6 +81,12 @@ describe('substitution', () => {
     expect(findings.map((f) => f.expected)).toEqual(['Third Sector', 'THIRD SECTOR', 'third sector', 'Third sector']);
   });
 
+  it("gives an acronym's replacement as the pack writes it, with a capital where a sentence starts", async () => {
+    const findings = await lintText('We met. BAME groups replied. Many BAME groups.\n', [rule({ swap: { BAME: 'ethnic minority' } })]);
+    expect(where(findings)).toEqual(['1:9 BAME', '1:35 BAME']);
+    expect(findings.map((f) => f.expected)).toEqual(['Ethnic minority', 'ethnic minority']);
+  });
+
   it('skips quotations, URLs, emails, code and mentions by default', async () => {
     const text = [
       'He said “the voluntary sector is big” and ‘voluntary sector’ and "voluntary sector".',

@@ -45,10 +45,14 @@ export function compileSubstitution(rule: SubstitutionRule, env: CompileEnv): Ru
  * heading keeps its capitals.
  */
 function caseOfReplacement(ctx: DocumentContext, start: number, actual: string, replacement: string, pattern: TermPattern): string {
+  const capitalised = (s: string) => s.replace(/^(\P{L}*)(\p{Ll})/u, (_, lead: string, c: string) => lead + c.toUpperCase());
   if (isTitleCase(actual) && ctx.doc.blockAt(start)?.type !== 'heading') {
-    return isSentenceStart(ctx, start) ? replacement.replace(/[a-z]/, (c) => c.toUpperCase()) : replacement;
+    return isSentenceStart(ctx, start) ? capitalised(replacement) : replacement;
   }
-  return matchCase(actual, replacement, pattern);
+  const cased = matchCase(actual, replacement, pattern);
+  // An acronym's replacement is written as the pack writes it ("BAME" -> "ethnic minority"),
+  // but a sentence still starts with a capital: "BAME groups replied." -> "Ethnic minority groups".
+  return cased !== capitalised(cased) && /^[A-Z]/.test(actual) && isSentenceStart(ctx, start) ? capitalised(cased) : cased;
 }
 
 /** A swap whose replacement contains the term ("sector" -> "third sector") must not re-flag it. */
