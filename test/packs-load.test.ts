@@ -205,6 +205,23 @@ rules:
     expect(found[2]![2]).toBe("regular expression in 'terms' can match empty text: /a*/");
   });
 
+  it('rejects named groups, which clash when terms are combined, but not lookbehinds', () => {
+    const yaml = `name: test
+rules:
+  - id: named
+    kind: existence
+    message: Found {{actual}}
+    severity: warning
+    terms: ['/(?<w>foo)bar/', '/(?<=the )sector/', '/(?<!non-)profit/', '/[(?<]x/']
+    exceptions: ['/(?<w>baz)/']
+`;
+    // Column 13 opens the first term's quote on line 7; column 18 the exception's on line 8.
+    expect(problems(yaml)).toEqual([
+      [7, 13, "regular expression in 'terms' names a group: /(?<w>foo)bar/ (terms are combined into one pattern, where two groups of one name clash; write (?:…))"],
+      [8, 18, "regular expression in 'exceptions' names a group: /(?<w>baz)/ (terms are combined into one pattern, where two groups of one name clash; write (?:…))"],
+    ]);
+  });
+
   it('rejects regex terms that match only empty text through assertions, and keeps those that consume', () => {
     const yaml = `name: test
 rules:

@@ -240,8 +240,9 @@ export function regexSource(term: string): string | undefined {
 
 /**
  * What is wrong with a term, if anything. Regex terms must compile, and since all terms of a
- * rule are joined into one alternation they may not use backreferences (group numbers shift)
- * nor match empty text (the alternation would match everywhere).
+ * rule are joined into one alternation they may not use backreferences (group numbers shift),
+ * named groups (two of one name would clash) nor match empty text (the alternation would match
+ * everywhere).
  */
 export function termProblem(term: string, field: string, allowRegex = true): string | undefined {
   if (term.trim() === '') return `empty term in '${field}'`;
@@ -262,6 +263,9 @@ export function termProblem(term: string, field: string, allowRegex = true): str
   }
   if (hasBackreference(source)) {
     return `regular expression in '${field}' uses a backreference: ${term} (terms are combined into one pattern)`;
+  }
+  if (hasNamedGroup(source)) {
+    return `regular expression in '${field}' names a group: ${term} (terms are combined into one pattern, where two groups of one name clash; write (?:…))`;
   }
   if (canMatchEmpty(source)) return `regular expression in '${field}' can match empty text: ${term}`;
   return undefined;
@@ -307,6 +311,17 @@ function caseOnlySwap(term: string, replacement: unknown, caseSensitive: boolean
   if (caseSensitive || typeof replacement !== 'string' || /^\/.*\/$/.test(term)) return undefined;
   if (term.trim().toLowerCase() !== replacement.trim().toLowerCase()) return undefined;
   return `swap '${term}' -> '${replacement}' differs only in letter case, and the rule ignores case, so it can never flag anything: add 'case-sensitive: true' to the rule`;
+}
+
+/** A named group "(?<name>" outside a character class (not a lookbehind, "(?<=" or "(?<!"). */
+function hasNamedGroup(source: string): boolean {
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(source, i);
+    else if (c === '(' && source.startsWith('(?<', i) && source[i + 3] !== '=' && source[i + 3] !== '!') return true;
+  }
+  return false;
 }
 
 /** \1-\9 or \k<name> outside a character class (inside one, \1 is an octal escape). */
