@@ -63,6 +63,8 @@ describe('acronym', () => {
     const text = 'Families Voluntary and Community Sector (CYPF VCS). The VCS and the CYPF. The ASCL Act.';
     expect(where(await lintText(text, [rule]))).toEqual(['1:79 ASCL']);
     expect(await lintText(text, [rule], { knownAcronyms: ['ASCL'] })).toEqual([]);
+    // Spaces around a listed acronym (a YAML list written ["ASCL "]) do not count.
+    expect(await lintText(text, [rule], { knownAcronyms: [' ASCL '] })).toEqual([]);
   });
 
   it('skips quotations, roman numerals and shouted words', async () => {

@@ -34,7 +34,7 @@ export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
     checkBoundaries: false,
   };
   const owner = env.scanner.register([pattern]);
-  const known = new Set([...rule.known, ...env.knownAcronyms].map(baseOf));
+  const known = new Set([...rule.known, ...env.knownAcronyms].map((a) => baseOf(a.trim())));
 
   return (ctx) => {
     const text = ctx.doc.text;
