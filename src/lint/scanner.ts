@@ -6,7 +6,7 @@
 // (a small bucket) with its own sticky regex: overlapping matches of different rules all survive.
 
 import { isLetterOrNumber } from '../document/chars.js';
-import { classEnd } from '../packs/regex-source.js';
+import { classEnd, groupEnd } from '../packs/regex-source.js';
 import { WORD_START, type TermPattern } from './terms.js';
 
 export interface Hit {
@@ -263,20 +263,7 @@ function groupable(p: TermPattern): { first: string; rest: string } | undefined 
 /** `source` without a non-capturing group around all of it: "(?:\bfoo)" -> "\bfoo". */
 function unwrapped(source: string): string {
   if (!source.startsWith('(?:') || !source.endsWith(')')) return source;
-  return closingParen(source, 0) === source.length - 1 ? source.slice(3, -1) : source;
-}
-
-/** The offset of the ")" closing the "(" at `open`, or -1. */
-function closingParen(source: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '[') i = classEnd(source, i);
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
+  return groupEnd(source, 0) === source.length - 1 ? source.slice(3, -1) : source;
 }
 
 /** Is there a "|" outside every group and character class? */
