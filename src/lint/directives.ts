@@ -38,7 +38,7 @@ export function findDirectives(doc: Document): Directive[] {
     found.push({
       kind: DIRECTIVE_NAMES.includes(m[1]!) ? (m[1] as Directive['kind']) : 'unknown',
       name: m[1]!,
-      rules: m[2]!.split(/[\s,]+/).filter(Boolean),
+      rules: ruleNames(m[2]!),
       start: m.index,
       end: m.index + m[0].length,
     });
@@ -52,6 +52,15 @@ export function findDirectives(doc: Document): Directive[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The rule names of a directive, separated by spaces or commas; a reason may follow two dashes,
+ * as in ESLint: "canvass-disable uk-spelling -- quoting the US survey".
+ */
+function ruleNames(written: string): string[] {
+  const reason = /(?:^|\s)--(?:\s|$)/.exec(written);
+  return (reason ? written.slice(0, reason.index) : written).split(/[\s,]+/).filter(Boolean);
 }
 
 /**

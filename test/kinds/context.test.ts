@@ -79,6 +79,23 @@ describe('inline directives', () => {
     expect(where(await lintText(text, [base]))).toEqual(['1:5 voluntary sector', '5:5 voluntary sector']);
   });
 
+  it('takes what follows " -- " in a directive as its reason, not as rule names', async () => {
+    const md = [
+      '<!-- canvass-disable-next-line test/vs -- the Act\'s own words -->',
+      'The voluntary sector.',
+      '<!-- canvass-disable test/vs, test/other -- quoting the 2008 survey -->',
+      'The voluntary sector.',
+      '<!-- canvass-enable -- back to our words -->',
+      'The voluntary sector.',
+    ].join('\n');
+    const other = { ...base, id: 'other' };
+    // Line 2 by the other rule (the first directive names test/vs only), line 6 by both; and no
+    // "unknown rule" warning for the reasons' words ("the", "Act's", "quoting"...).
+    expect(where(await lintText(md, [base, other]))).toEqual(['2:5 voluntary sector', '6:5 voluntary sector', '6:5 voluntary sector']);
+    const txt = 'canvass-disable-next-line test/vs -- a quotation\nThe voluntary sector.\nThe voluntary sector.\n';
+    expect(where(await lintText(txt, [base], { format: 'text' }))).toEqual(['3:5 voluntary sector']);
+  });
+
   it('disable-next-line, and bare lines in plain text', async () => {
     const md = 'The voluntary sector.\n<!-- canvass-disable-next-line -->\nThe voluntary sector.\n';
     expect(where(await lintText(md, [base]))).toEqual(['1:5 voluntary sector']);
