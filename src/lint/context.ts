@@ -151,8 +151,9 @@ function insideException(text: string, exceptions: readonly RegExp[], start: num
   return false;
 }
 
-// Between a sentence's end and its first word: spaces, quotes, brackets, emphasis marks.
-const isLead = (c: number) => isWhiteSpace(c) || c === 42 || c === 95 || c === 0x201c || c === 34 || c === 0x2018 || c === 39 || c === 40 || c === 91;
+// Between a sentence's end and its first word: spaces, quotes, brackets, emphasis marks, and the
+// invisible characters word processors leave (soft hyphen, zero-width space, word joiner).
+const isLead = (c: number) => isWhiteSpace(c) || c === 0xad || c === 0x200b || c === 0x2060 || c === 42 || c === 95 || c === 0x201c || c === 34 || c === 0x2018 || c === 39 || c === 40 || c === 91;
 // Closing quotes and brackets after a sentence's final mark: " ” ’ ' ) ]
 const isCloser = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93;
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -160,8 +161,10 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isFootnoteDigit = (c: number) => isDigit(c) || c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x2079);
 // . ! ? …
 const isFinalMark = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
-// At a block's start there may also be list numbering written as text: "i.", "a)", "2.3".
-const NUMBERING = /^(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.)][\s*_“"‘'([]*$/i;
+// At a block's start there may also be list numbering or a bullet written as text, as a word
+// processor exports them: "i.", "a)", "(iv)", "2.3.", "1.2" (a paragraph number, followed by a
+// space or tab), and "–", "—", "▪", "◦", "o" before a tab, the Symbol font's bullet U+F0B7.
+const NUMBERING = /^(?:\(?(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.)]|\d+(?:\.\d+)+(?=\s)|[•·–—▪◦‣●○■□►➢✓\uf0b7\uf0a7](?=\s)|o(?=\t))[\s*_“"‘'([]*$/i;
 // A Markdown heading's block starts at its marks: "## Third Sector", "# 2. Third Sector".
 const HEADING_MARKS = /^ {0,3}#{1,6}[ \t]+(?:(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.)])?[\s*_“"‘'([]*$/i;
 // A sentence ends at . ! ? … (and closing quotes or brackets), but not after an abbreviation.

@@ -188,6 +188,25 @@ describe('substitution', () => {
     expect(where(await lintText(text, [r]))).toEqual(['3:28 Third Sector', '7:21 Third Sector']);
   });
 
+  it("takes the first word after a word processor's paragraph number or bullet as a sentence start", async () => {
+    const r = rule({ caseSensitive: true, position: 'mid-sentence', swap: { 'Third Sector': 'third sector' } });
+    const text = [
+      '1.2\tThird Sector bodies deliver services.',
+      '',
+      '(iv)\tThird Sector bodies deliver services.',
+      '',
+      '\u2013\tThird Sector bodies deliver services.',
+      '',
+      'o\tThird Sector bodies deliver services.',
+      '',
+      '\u200bThird Sector bodies deliver services.',
+      '',
+      'Point 4 \u2013 Third Sector bodies and 1.2 Third Sector bodies.',
+      '',
+    ].join('\n');
+    expect(where(await lintText(text, [r], { format: 'text' }))).toEqual(['11:11 Third Sector', '11:39 Third Sector']);
+  });
+
   it('does not flag text already written the preferred way', async () => {
     const r = rule({ swap: { sector: 'third sector' } });
     expect(where(await lintText('The third sector and the sector.', [r]))).toEqual(['1:26 sector']);
