@@ -30,6 +30,18 @@ export function isLetterOrNumber(c: number): boolean {
   return LETTER_OR_NUMBER.test(String.fromCharCode(c));
 }
 
+const WORD_PART = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Is the UTF-16 code unit `c` part of a word: a letter, a number, or a combining mark (U+0301 in
+ * a decomposed "é", which belongs to the letter before it)?
+ */
+export function isWordPart(c: number): boolean {
+  if (c < 128) return isAsciiLetterOrDigit(c);
+  if (c >= 0x2000 && c <= 0x206f) return false;
+  return WORD_PART.test(String.fromCharCode(c));
+}
+
 /** Is the UTF-16 code unit `c` a letter or a decimal digit (\p{L}, \p{Nd})? */
 export function isLetterOrDecimal(c: number): boolean {
   if (c < 128) return isAsciiLetterOrDigit(c);

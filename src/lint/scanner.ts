@@ -5,7 +5,7 @@
 // position, so at each hit position we confirm every pattern that could start with that character
 // (a small bucket) with its own sticky regex: overlapping matches of different rules all survive.
 
-import { isLetterOrNumber } from '../document/chars.js';
+import { isLetterOrNumber, isWordPart } from '../document/chars.js';
 import { classEnd, groupEnd } from '../packs/regex-source.js';
 import { WORD_START, type TermPattern } from './terms.js';
 
@@ -314,8 +314,8 @@ function confirm(text: string, at: number, entries: readonly Entry[], emit: (ent
     const end = sticky.lastIndex;
     if (end === at) continue;
     if (entry.pattern.checkBoundaries) {
-      if (at > 0 && isLetterOrNumber(text.charCodeAt(at - 1))) continue;
-      if (end < text.length && isLetterOrNumber(text.charCodeAt(end))) continue;
+      if (at > 0 && isWordPart(text.charCodeAt(at - 1))) continue;
+      if (end < text.length && isWordPart(text.charCodeAt(end))) continue;
       const newline = text.indexOf('\n', at);
       if (newline !== -1 && newline < end && PARAGRAPH_BREAK.test(text.slice(at, end))) continue;
     }

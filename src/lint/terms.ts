@@ -22,7 +22,10 @@ export interface TermPattern {
    * them before running the sticky regex (a call costs more than the comparison).
    */
   readonly prefix?: string;
-  /** Phrases: check Unicode letter boundaries (\b only knows ASCII). */
+  /**
+   * Phrases and acronyms: check Unicode word boundaries (\b only knows ASCII): no letter, number
+   * or combining mark just before or after the match.
+   */
   readonly checkBoundaries: boolean;
   /** Phrases: the last word as written, to inflect a replacement like the match. */
   readonly lastWord?: string;

@@ -36,6 +36,12 @@ describe('acronym', () => {
     expect(findings[0]!.message).toBe("'NCVO' is not defined.");
   });
 
+  it('takes no acronym out of a word in capitals with an accented letter, precomposed or not', async () => {
+    // CAFÉ, ÉCOLE, NCVÓ (precomposed) and ACEVÓ (O + U+0301) are words, not CAF, COLE, NCV, ACEVO.
+    const text = 'The CAF\u00c9 and \u00c9COLE and NCV\u00d3 and ACEVO\u0301 met. The PCT too.\n';
+    expect(where(await lintText(text, [rule]))).toEqual(['1:49 PCT']);
+  });
+
   it('says when the definition comes after the first use', async () => {
     const text = 'The DPULOs programme.\n\nDisabled People’s User-Led Organisations (DPULOs) grow.\n';
     const findings = await lintText(text, [rule]);

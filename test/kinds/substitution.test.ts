@@ -207,6 +207,12 @@ describe('substitution', () => {
     expect(where(await lintText(text, [r], { format: 'text' }))).toEqual(['11:11 Third Sector', '11:39 Third Sector']);
   });
 
+  it('does not match a word that a combining mark joins to the letters before or after it', async () => {
+    // "sector" + U+0301 is "sectoŕ"; "cafe" + U+0301 + "voluntary" is one word.
+    const text = 'The voluntary sector\u0301 and cafe\u0301voluntary sector and the voluntary sector.\n';
+    expect(where(await lintText(text, [rule()]))).toEqual(['1:57 voluntary sector']);
+  });
+
   it('does not flag text already written the preferred way', async () => {
     const r = rule({ swap: { sector: 'third sector' } });
     expect(where(await lintText('The third sector and the sector.', [r]))).toEqual(['1:26 sector']);

@@ -31,7 +31,9 @@ export function compileAcronym(rule: AcronymRule, env: CompileEnv): RunRule {
     source: `(?:${TOKEN_SOURCE})`,
     sticky: new RegExp(TOKEN_SOURCE, 'y'),
     firstChars: UPPERCASE,
-    checkBoundaries: false,
+    // WORD_START/WORD_END know only ASCII: without the scanner's Unicode check, "CAFÉ" gave the
+    // acronym "CAF" and "ÉCOLE" gave "COLE".
+    checkBoundaries: true,
   };
   const owner = env.scanner.register([pattern]);
   const known = new Set([...rule.known, ...env.knownAcronyms].map((a) => baseOf(a.trim())));
