@@ -316,11 +316,20 @@ function confirm(text: string, at: number, entries: readonly Entry[], emit: (ent
     if (entry.pattern.checkBoundaries) {
       if (at > 0 && isWordPart(text.charCodeAt(at - 1))) continue;
       if (end < text.length && isWordPart(text.charCodeAt(end))) continue;
-      const newline = text.indexOf('\n', at);
-      if (newline !== -1 && newline < end && PARAGRAPH_BREAK.test(text.slice(at, end))) continue;
+      if (hasNewline(text, at, end) && PARAGRAPH_BREAK.test(text.slice(at, end))) continue;
     }
     emit(entry, at, end);
   }
+}
+
+/**
+ * Is there a "\n" in text[start, end)? Only the match is looked at: indexOf from `start` would
+ * read on to the next line break, which in a long line without one is the rest of the text, for
+ * every hit (a 4.6 MB one-line text with 280,000 hits took seconds).
+ */
+function hasNewline(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 /** Does `text` have the ASCII letters `prefix` at `at` (either case when `fold`; prefix is lower then)? */
