@@ -2,7 +2,7 @@
 // at exactly the positions the flat alternation `a|b|c…` matches at (the scanner uses only where
 // a match starts, then confirms each pattern there).
 import { describe, expect, it } from 'vitest';
-import { alternation } from '../src/lint/scanner.js';
+import { alternation, Scanner } from '../src/lint/scanner.js';
 import { compileTerm } from '../src/lint/terms.js';
 import { compileRuleSet } from '../src/lint/compile.js';
 import { resolvePack } from '../src/packs/load.js';
@@ -117,5 +117,19 @@ describe('an extended scanner (compare: lint, terms and themes in one pass)', ()
     const base = ruleSet.scanner.owners;
     expect(counting.termOwners).toEqual([base, base + 1, base + 2, base + 3]);
     expect(compared).toBeGreaterThan(500);
+  });
+});
+
+describe('a phrase across line ends', () => {
+  it('matches across one line end of any kind, never across a blank line, whichever line ends the file uses', () => {
+    const scanner = new Scanner();
+    const owner = scanner.register([compileTerm('voluntary sector', false)]);
+    const found = (text: string) => scanner.scan(text)[owner]!.map((h) => [h.start, h.end]);
+    // "voluntary" is 9 characters; the match ends after "sector".
+    expect(found('voluntary\nsector')).toEqual([[0, 16]]);
+    expect(found('voluntary\r\nsector')).toEqual([[0, 17]]);
+    expect(found('voluntary\rsector')).toEqual([[0, 16]]);
+    // A paragraph break: two line ends, with only spaces or tabs between them.
+    for (const gap of ['\n\n', '\r\n\r\n', '\r\r', '\n \t\n', '\r \r']) expect(found(`voluntary${gap}sector`)).toEqual([]);
   });
 });
