@@ -195,6 +195,11 @@ const PLAIN_WORDS = /^[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)+$/u;
  * "Voluntary Sector", "Voluntary and Community Sector": two or more major words, each starting
  * with a capital, not all in capitals.
  */
+/** The first letter in capitals, when it is a lower-case one: "third sector" -> "Third sector". */
+export function capitalise(text: string): string {
+  return text.replace(/^(\P{L}*)(\p{Ll})/u, (_, lead: string, c: string) => lead + c.toUpperCase());
+}
+
 export function isTitleCase(written: string): boolean {
   const letters = written.replace(/[^A-Za-z]/g, '');
   if (letters === letters.toUpperCase()) return false;
@@ -212,14 +217,10 @@ export function matchCase(written: string, replacement: string, pattern?: TermPa
   if (acronymTerm && /^[A-Z][A-Z0-9&]*s?$/.test(written.trim()) && written.trim().length <= 8) return replacement;
   const letters = written.replace(/[^A-Za-z]/g, '');
   if (letters.length > 1 && letters === letters.toUpperCase()) return replacement.toUpperCase();
-  const words = written.split(WORD_SPLIT).filter((w) => /[A-Za-z]/.test(w));
-  const capitalised = (w: string) => /^[^A-Za-z]*[A-Z]/.test(w);
-  const major = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
-  if (major.length > 1 && major.every(capitalised)) {
+  if (isTitleCase(written)) {
     return replacement.replace(/(^|[\s-])([a-z]+)/g, (m, sep: string, w: string) =>
       MINOR_WORDS.has(w) && sep !== '' ? m : sep + w[0]!.toUpperCase() + w.slice(1),
     );
   }
-  if (words[0] && capitalised(words[0])) return replacement.replace(/[a-z]/, (c) => c.toUpperCase());
-  return replacement;
+  return /^[^A-Za-z]*[A-Z]/.test(written) ? capitalise(replacement) : replacement;
 }

@@ -42,6 +42,13 @@ describe('consistency', () => {
     expect(where(await lintText(other, [rule, { ...rule, id: 'elsewhere', variants: [['x-ray', 'xray']] }]))).toEqual(['1:6 co-operation', '7:1 Co-operation']);
   });
 
+  it('writes the preferred form as a substitution writes its replacement: capitals on every word in running text are not copied', async () => {
+    const findings = await lintText('# Our Well-Being\n\nOur wellbeing matters. Wellbeing is key. We value Well-Being.\n', [rule]);
+    expect(where(findings)).toEqual(['1:7 Well-Being', '3:51 Well-Being']);
+    // The heading keeps its capitals; mid-sentence, the form as the pack writes it.
+    expect(findings.map((f) => f.expected)).toEqual(['Wellbeing', 'wellbeing']);
+  });
+
   it('on a tie the form listed first wins', async () => {
     const findings = await lintText('Well-being first. Then wellbeing.', [rule]);
     expect(where(findings)).toEqual(['1:1 Well-being']);

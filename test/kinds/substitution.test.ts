@@ -81,6 +81,11 @@ describe('substitution', () => {
     expect(findings.map((f) => f.expected)).toEqual(['Third Sector', 'THIRD SECTOR', 'third sector', 'Third sector']);
   });
 
+  it('capitalises only a first letter that is lower case: a replacement that starts with an acronym is left as it is', async () => {
+    const findings = await lintText('Health authority staff met the health authority.\n', [rule({ swap: { 'health authority': 'NHS trust' } })]);
+    expect(findings.map((f) => f.expected)).toEqual(['NHS trust', 'NHS trust']);
+  });
+
   it("gives an acronym's replacement as the pack writes it, with a capital where a sentence starts", async () => {
     const findings = await lintText('We met. BAME groups replied. Many BAME groups.\n', [rule({ swap: { BAME: 'ethnic minority' } })]);
     expect(where(findings)).toEqual(['1:9 BAME', '1:35 BAME']);

@@ -3,10 +3,11 @@
 
 import type { ConsistencyRule } from '../../packs/types.js';
 import { displayText, type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
-import { passesGate } from '../context.js';
+import { passesGate, type DocumentContext } from '../context.js';
 import { renderMessage } from '../message.js';
 import { suffixOf, type Hit } from '../scanner.js';
-import { compileTerm, inflectLike, matchCase, type TermPattern } from '../terms.js';
+import { replacementInContext } from '../replacement-case.js';
+import { compileTerm, inflectLike, type TermPattern } from '../terms.js';
 
 interface Variant {
   term: string;
@@ -43,7 +44,7 @@ export function compileConsistency(rule: ConsistencyRule, env: CompileEnv): RunR
         if (loser === winner) continue;
         for (const hit of loser.hits) {
           const actual = text.slice(hit.start, hit.end);
-          const expected = preferredForm(text, winner.variant, winner.hits, hit, actual, caseSensitive);
+          const expected = preferredForm(ctx, winner.variant, winner.hits, hit, actual, caseSensitive);
           const finding: RawFinding = {
             start: hit.start,
             end: hit.end,
@@ -68,14 +69,15 @@ export function compileConsistency(rule: ConsistencyRule, env: CompileEnv): RunR
 }
 
 function preferredForm(
-  text: string,
+  ctx: DocumentContext,
   winner: Variant,
   winnerHits: readonly Hit[],
   hit: Hit,
   actual: string,
   caseSensitive: boolean,
 ): string {
+  const text = ctx.doc.text;
   if (winner.pattern.isRegex) return displayText(text.slice(winnerHits[0]!.start, winnerHits[0]!.end));
   const inflected = inflectLike(winner.term, hit.pattern, suffixOf(text, hit));
-  return caseSensitive ? inflected : matchCase(actual, inflected, hit.pattern);
+  return caseSensitive ? inflected : replacementInContext(ctx, hit.start, actual, inflected, hit.pattern);
 }
