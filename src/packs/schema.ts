@@ -308,7 +308,7 @@ function canMatchEmpty(source: string): boolean {
  * replacement, so the rule could never flag anything.
  */
 function caseOnlySwap(term: string, replacement: unknown, caseSensitive: boolean): string | undefined {
-  if (caseSensitive || typeof replacement !== 'string' || /^\/.*\/$/.test(term)) return undefined;
+  if (caseSensitive || typeof replacement !== 'string' || regexSource(term) !== undefined) return undefined;
   if (term.trim().toLowerCase() !== replacement.trim().toLowerCase()) return undefined;
   return `swap '${term}' -> '${replacement}' differs only in letter case, and the rule ignores case, so it can never flag anything: add 'case-sensitive: true' to the rule`;
 }
