@@ -86,7 +86,7 @@ export function compileTerm(term: string, caseSensitive: boolean): TermPattern {
 }
 
 /** "children's", "people’s": a possessive, not a plural. */
-const POSSESSIVE = /['’]s$/i;
+export const POSSESSIVE = /\p{L}['’]s$/iu;
 
 /** Split a last word into a stem and the suffix group that lets it inflect. */
 function inflect(word: string): [string, string] {

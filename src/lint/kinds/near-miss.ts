@@ -11,7 +11,7 @@ import type { NearMissRule } from '../../packs/types.js';
 import { displayText, type CompileEnv, type RawFinding, type RunRule } from '../compiled-rule.js';
 import { passesGate } from '../context.js';
 import { renderMessage } from '../message.js';
-import { asciiPrefix, WORD_END, WORD_START, type TermPattern } from '../terms.js';
+import { asciiPrefix, POSSESSIVE, WORD_END, WORD_START, type TermPattern } from '../terms.js';
 
 type Distance = (a: string, b: string, options?: { restricted?: boolean }) => number;
 let damerauLevenshtein: Distance | undefined;
@@ -58,8 +58,6 @@ interface Verdict {
 
 // Letters and digits only, lower case: hyphens, spaces, line breaks and apostrophes do not count.
 const normalise = (s: string) => s.toLowerCase().replace(/[\s'’\-\u2010\u2011.]+/g, '');
-/** A word ending in a possessive "’s" or "'s" (after a letter). */
-const POSSESSIVE = /\p{L}['’][sS]$/u;
 
 export function compileNearMiss(rule: NearMissRule, env: CompileEnv): RunRule {
   const ignore = new Set((rule.ignore ?? []).map(normalise));
